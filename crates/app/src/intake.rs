@@ -1,0 +1,686 @@
+//! One mail in: raw bytes stored first (invariant 1), parsed, classified,
+//! analysed, decided by `core::decide`, applied with its outgoing mail in one
+//! transaction (invariant 3). Idempotent (invariant 2).
+
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use kindly_core::{
+    Decision, Facts, Lang, MessageFacts, Outcome, Priority, QuarantineReason, ThreadCandidate,
+    ThreadVia, TicketSummary, decide, promise_by,
+};
+use kindly_mail::compose::{TemplateInput, TemplateKind, Templates, format_promise, reply_subject};
+use kindly_mail::threading::{
+    derived_message_id, domain_of, outgoing_message_id, plus_ticket, subject_tag,
+};
+use kindly_mail::{ParsedMail, classify, parse, split_visible};
+use kindly_store::{
+    IntakeTx, NewCustomer, NewMessage, NewOutgoing, NewRaw, NewTicket, RawStatus, RawStored, Store,
+    StoreError, TicketChange,
+};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::settings::Settings;
+
+#[derive(Debug, thiserror::Error)]
+pub enum IntakeError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl IntakeError {
+    /// The store could not take the mail now; the MTA should retry (EX_TEMPFAIL).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            IntakeError::Store(e) => e.is_transient(),
+        }
+    }
+}
+
+/// What happened to one mail: one line of `kindly ingest`.
+#[derive(Clone, Debug, Serialize)]
+pub struct IntakeReport {
+    pub message_id: Option<String>,
+    pub outcome: Outcome,
+    pub ticket: Option<i64>,
+    pub language: Option<String>,
+    pub anger: f32,
+    pub angry: bool,
+    pub acknowledged: bool,
+    /// Why it was quarantined or set aside, for the operator.
+    #[serde(skip)]
+    pub detail: Option<String>,
+    #[serde(skip)]
+    pub warnings: Vec<String>,
+}
+
+/// The intake use case over one store.
+#[derive(Clone)]
+pub struct Intake<S: Store> {
+    store: S,
+    settings: Arc<Settings>,
+    templates: Arc<Templates>,
+}
+
+/// What analysis of a parsed mail found.
+pub struct Analysed {
+    message_id: String,
+    content_hash: String,
+    sender: String,
+    sender_name: Option<String>,
+    reply_to: String,
+    visible: String,
+    quoted: String,
+    language: Option<&'static str>,
+    anger: f32,
+    angry: bool,
+    content_key: String,
+    thanks: bool,
+    automatic: Option<kindly_core::AutomaticKind>,
+    automatic_reason: Option<String>,
+    spam: Option<QuarantineReason>,
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// What "the same content" means for duplicate detection: sender, subject,
+/// date and body text — not the Received: trail a re-delivery adds.
+fn content_hash(mail: &ParsedMail) -> String {
+    let mut h = Sha256::new();
+    h.update(
+        mail.from
+            .as_ref()
+            .map_or("", |a| a.email.as_str())
+            .as_bytes(),
+    );
+    h.update(b"\n");
+    h.update(mail.subject.as_bytes());
+    h.update(b"\n");
+    h.update(mail.date.map(|d| d.as_second()).unwrap_or(0).to_le_bytes());
+    h.update(b"\n");
+    h.update(mail.text.trim().as_bytes());
+    for a in &mail.attachments {
+        h.update(b"\n");
+        h.update(a.filename.as_deref().unwrap_or("").as_bytes());
+        h.update(a.size.to_le_bytes());
+    }
+    hex::encode(h.finalize())
+}
+
+/// A mail whose raw bytes are committed.
+#[derive(Clone, Debug)]
+pub struct StoredRaw {
+    raw: RawStored,
+    sha: String,
+}
+
+/// A mail parsed and analysed, ready for [`Intake::record`]. Pure CPU work, so
+/// it can run on another thread while the store records the previous mail.
+pub struct Prepared {
+    stored: StoredRaw,
+    now: Timestamp,
+    body: Result<(ParsedMail, Analysed), QuarantineReason>,
+}
+
+/// Step 2: size check, parse, classify and analyse — no IO, no clock.
+pub fn prepare(
+    settings: &Settings,
+    bytes: &[u8],
+    stored: StoredRaw,
+    received_at: Timestamp,
+    header_date: bool,
+) -> Prepared {
+    let too_large = u64::try_from(bytes.len()).unwrap_or(u64::MAX) > settings.max_message_bytes;
+    let parsed = if too_large {
+        Err(QuarantineReason::TooLarge)
+    } else {
+        parse(bytes).map_err(|_| QuarantineReason::Unparseable)
+    };
+    match parsed {
+        Err(reason) => Prepared {
+            stored,
+            now: received_at,
+            body: Err(reason),
+        },
+        Ok(mail) => {
+            let now = if header_date {
+                mail.date.unwrap_or(received_at)
+            } else {
+                received_at
+            };
+            let analysed = analyse(&mail);
+            Prepared {
+                stored,
+                now,
+                body: Ok((mail, analysed)),
+            }
+        }
+    }
+}
+
+fn analyse(mail: &ParsedMail) -> Analysed {
+    let content_hash = content_hash(mail);
+    let message_id = mail
+        .message_id
+        .clone()
+        .unwrap_or_else(|| derived_message_id(&content_hash));
+    // No From: the Sender/Reply-To is a sensible reading; none at all → quarantine.
+    let from = mail.from.as_ref().or(mail.reply_to.as_ref());
+    let sender = from.map(|a| a.email.clone()).unwrap_or_default();
+    let sender_name = from
+        .and_then(|a| a.name.clone())
+        .filter(|n| !n.trim().is_empty());
+    let reply_to = mail
+        .reply_to
+        .as_ref()
+        .map(|a| a.email.clone())
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(|| sender.clone());
+    let split = split_visible(&mail.text);
+    let basis = if split.visible.trim().is_empty() {
+        mail.subject.as_str()
+    } else {
+        split.visible.as_str()
+    };
+    let language = kindly_text::detect_language(basis)
+        .or_else(|| kindly_text::detect_language(&format!("{} {}", mail.subject, mail.text)));
+    let mood = kindly_text::mood(basis, language);
+    let thanks = kindly_text::is_thanks(&split.visible, language);
+    let content_key = kindly_text::content_key(&split.visible);
+    let class = classify(mail);
+    Analysed {
+        message_id,
+        content_hash,
+        sender,
+        sender_name,
+        reply_to,
+        visible: split.visible,
+        quoted: split.quoted,
+        language,
+        anger: mood.anger,
+        angry: mood.angry,
+        content_key,
+        thanks,
+        automatic: class.automatic,
+        automatic_reason: class.automatic_reason,
+        spam: class.spam,
+    }
+}
+
+impl<S: Store> Intake<S> {
+    pub fn new(store: S, settings: Arc<Settings>, templates: Arc<Templates>) -> Self {
+        Intake {
+            store,
+            settings,
+            templates,
+        }
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// Takes one mail. `received_at` is when it arrived (the decision's "now").
+    pub async fn ingest(
+        &self,
+        bytes: &[u8],
+        received_at: Timestamp,
+        source: &str,
+    ) -> Result<IntakeReport, IntakeError> {
+        self.ingest_with(bytes, received_at, false, source).await
+    }
+
+    /// Like [`Intake::ingest`]; with `header_date` the message's own Date: is
+    /// its arrival time (replaying an archive), `received_at` when it has none.
+    pub async fn ingest_with(
+        &self,
+        bytes: &[u8],
+        received_at: Timestamp,
+        header_date: bool,
+        source: &str,
+    ) -> Result<IntakeReport, IntakeError> {
+        let stored = self.store_raw(bytes, received_at, source).await?;
+        let prepared = prepare(&self.settings, bytes, stored, received_at, header_date);
+        self.record(prepared).await
+    }
+
+    /// Step 1: the raw bytes, committed before anything reads them (invariant 1).
+    pub async fn store_raw(
+        &self,
+        bytes: &[u8],
+        received_at: Timestamp,
+        source: &str,
+    ) -> Result<StoredRaw, IntakeError> {
+        let sha = sha256_hex(bytes);
+        let raw = self
+            .store
+            .put_raw(&NewRaw {
+                sha256: &sha,
+                bytes,
+                received_at,
+                source,
+            })
+            .await?;
+        Ok(StoredRaw { raw, sha })
+    }
+
+    /// Step 3: facts, decision and its effects in one transaction.
+    pub async fn record(&self, p: Prepared) -> Result<IntakeReport, IntakeError> {
+        match p.body {
+            Err(reason) => {
+                self.quarantine(p.stored.raw, &p.stored.sha, reason, p.now, Vec::new())
+                    .await
+            }
+            Ok((mail, analysed)) => self.take(p.stored.raw, &mail, &analysed, p.now).await,
+        }
+    }
+
+    async fn quarantine(
+        &self,
+        raw: RawStored,
+        sha: &str,
+        reason: QuarantineReason,
+        received_at: Timestamp,
+        warnings: Vec<String>,
+    ) -> Result<IntakeReport, IntakeError> {
+        let message_id = derived_message_id(sha);
+        let mut tx = self.store.begin_intake().await?;
+        let duplicate = tx.find_same_content(&message_id, sha).await?;
+        let report = |outcome| IntakeReport {
+            message_id: Some(message_id.clone()),
+            outcome,
+            ticket: None,
+            language: None,
+            anger: 0.0,
+            angry: false,
+            acknowledged: false,
+            detail: Some(reason.as_str().to_string()),
+            warnings: warnings.clone(),
+        };
+        if duplicate.is_some() {
+            tx.commit().await?;
+            return Ok(report(Outcome::DuplicateDelivery));
+        }
+        tx.insert_message(&NewMessage {
+            raw_id: Some(raw.id()),
+            ticket_id: None,
+            message_id: &message_id,
+            content_hash: sha,
+            in_reply_to: None,
+            references: "",
+            sender: None,
+            sender_name: None,
+            subject: "",
+            visible_text: "",
+            quoted_text: "",
+            attachments: "[]",
+            language: None,
+            anger: 0.0,
+            angry: false,
+            outcome: Outcome::Quarantined.as_str(),
+            detail: Some(reason.as_str()),
+            content_key: "",
+            warnings: &serde_json::to_string(&warnings).unwrap_or_else(|_| "[]".into()),
+            received_at,
+        })
+        .await?;
+        tx.mark_raw(raw.id(), RawStatus::Processed).await?;
+        tx.commit().await?;
+        Ok(report(Outcome::Quarantined))
+    }
+
+    async fn take(
+        &self,
+        raw: RawStored,
+        mail: &ParsedMail,
+        a: &Analysed,
+        now: Timestamp,
+    ) -> Result<IntakeReport, IntakeError> {
+        let settings = &self.settings;
+        let from_own_address = settings.is_own_address(&a.sender);
+        let quarantine = if a.sender.is_empty() || !a.sender.contains('@') {
+            Some(QuarantineReason::NoSender)
+        } else if a.automatic.is_none() && !from_own_address {
+            a.spam
+        } else {
+            None
+        };
+
+        let mut tx = self.store.begin_intake().await?;
+        let duplicate_of = tx.find_same_content(&a.message_id, &a.content_hash).await?;
+
+        // Thread by headers: In-Reply-To first, then References newest first.
+        let mut ids: Vec<String> = mail.in_reply_to.clone();
+        ids.extend(mail.references.iter().rev().cloned());
+        let by_headers = match tx.ticket_by_message_ids(&ids).await? {
+            Some(t) => tx.ticket_summary(t).await?.map(|ticket| ThreadCandidate {
+                ticket,
+                via: ThreadVia::Headers,
+                sender_is_participant: true,
+            }),
+            None => None,
+        };
+        let tagged = subject_tag(&mail.subject)
+            .map(|t| (t, ThreadVia::SubjectTag))
+            .or_else(|| {
+                mail.to
+                    .iter()
+                    .chain(mail.cc.iter())
+                    .find_map(|r| plus_ticket(&r.email, &settings.support_addresses))
+                    .map(|t| (t, ThreadVia::PlusAddress))
+            });
+        let by_tag = match tagged {
+            Some((t, via)) if by_headers.is_none() => match tx.ticket_summary(t).await? {
+                Some(ticket) => Some(ThreadCandidate {
+                    sender_is_participant: tx.is_participant(ticket.id, &a.sender).await?,
+                    ticket,
+                    via,
+                }),
+                None => None,
+            },
+            _ => None,
+        };
+        let open_tickets = if a.sender.is_empty() {
+            Vec::new()
+        } else {
+            tx.open_tickets_of(&a.sender).await?
+        };
+
+        let facts = Facts {
+            message: MessageFacts {
+                received_at: now,
+                quarantine,
+                automatic: a.automatic,
+                from_own_address,
+                from_agent: settings.is_agent(&a.sender),
+                content_key: a.content_key.clone(),
+                thanks: a.thanks,
+            },
+            duplicate_of: duplicate_of.map(|(_, t)| t),
+            by_headers,
+            by_tag,
+            open_tickets,
+        };
+        let decision = decide(&facts, &settings.policy, now);
+        let mut report = IntakeReport {
+            message_id: Some(a.message_id.clone()),
+            outcome: decision.outcome(),
+            ticket: decision.existing_ticket(),
+            language: a.language.map(str::to_string),
+            anger: a.anger,
+            angry: a.angry,
+            acknowledged: false,
+            detail: None,
+            warnings: mail.warnings.clone(),
+        };
+
+        if let Decision::DuplicateDelivery { .. } = decision {
+            if matches!(raw, RawStored::Fresh(_)) {
+                tx.mark_raw(raw.id(), RawStatus::Duplicate).await?;
+            }
+            tx.commit().await?;
+            return Ok(report);
+        }
+
+        let detail: Option<String> = match &decision {
+            Decision::Quarantined { reason } => Some(reason.as_str().to_string()),
+            Decision::Automatic { kind } => Some(match &a.automatic_reason {
+                Some(r) => format!("{}: {r}", kind.as_str()),
+                None => kind.as_str().to_string(),
+            }),
+            Decision::NewTicket {
+                linked_to: Some(t), ..
+            } => Some(format!("linked_to:{t}")),
+            _ => None,
+        };
+        report.detail = detail.clone();
+
+        let ticket = match &decision {
+            Decision::NewTicket { linked_to, .. } => {
+                let customer_id = tx
+                    .upsert_customer(&NewCustomer {
+                        email: &a.sender,
+                        name: a.sender_name.as_deref(),
+                        language: a.language,
+                        tz_offset: mail.date_offset_seconds,
+                        at: now,
+                    })
+                    .await?;
+                let promised = promise_by(now, settings.ack_target, &settings.hours);
+                let subject = kindly_mail::threading::header_safe(&mail.subject);
+                let id = tx
+                    .create_ticket(&NewTicket {
+                        customer_id,
+                        subject: &subject,
+                        language: a.language,
+                        priority: Priority::for_ticket(0, a.angry).as_str(),
+                        anger: a.anger,
+                        angry: a.angry,
+                        created_at: now,
+                        promised_by: Some(promised),
+                        linked_to: *linked_to,
+                    })
+                    .await?;
+                tx.add_participant(id, &a.sender, "customer").await?;
+                Some(id)
+            }
+            other => other.existing_ticket(),
+        };
+        if let Some(t) = ticket {
+            for cc in mail.cc.iter().chain(mail.to.iter()) {
+                if !cc.email.is_empty()
+                    && cc.email != a.sender
+                    && !settings.is_own_address(&cc.email)
+                {
+                    tx.add_participant(t, &cc.email, "cc").await?;
+                }
+            }
+        }
+        report.ticket = ticket;
+
+        let attachments = serde_json::to_string(&mail.attachments).unwrap_or_else(|_| "[]".into());
+        let warnings = serde_json::to_string(&mail.warnings).unwrap_or_else(|_| "[]".into());
+        let refs = mail.references.join(" ");
+        tx.insert_message(&NewMessage {
+            raw_id: Some(raw.id()),
+            ticket_id: ticket,
+            message_id: &a.message_id,
+            content_hash: &a.content_hash,
+            in_reply_to: mail.in_reply_to.first().map(String::as_str),
+            references: &refs,
+            sender: Some(&a.sender)
+                .filter(|s| !s.is_empty())
+                .map(String::as_str),
+            sender_name: a.sender_name.as_deref(),
+            subject: &mail.subject,
+            visible_text: &a.visible,
+            quoted_text: &a.quoted,
+            attachments: &attachments,
+            language: a.language,
+            anger: a.anger,
+            angry: a.angry,
+            outcome: decision.outcome().as_str(),
+            detail: detail.as_deref(),
+            content_key: &a.content_key,
+            warnings: &warnings,
+            received_at: now,
+        })
+        .await?;
+
+        match &decision {
+            Decision::NewTicket {
+                acknowledge,
+                linked_to,
+            } => {
+                let id = ticket.unwrap_or_default();
+                tx.log_event(
+                    Some(id),
+                    "ticket_created",
+                    &serde_json::json!({ "message_id": a.message_id, "linked_to": linked_to }),
+                    now,
+                )
+                .await?;
+                if *acknowledge {
+                    let promised = promise_by(now, settings.ack_target, &settings.hours);
+                    self.queue_templated(&mut tx, TemplateKind::Ack, id, mail, a, promised, now)
+                        .await?;
+                    report.acknowledged = true;
+                }
+            }
+            Decision::FollowUp { ticket, reopen } => {
+                tx.update_ticket(&TicketChange {
+                    ticket: *ticket,
+                    reopen: *reopen,
+                    customer_message_at: Some(now),
+                    anger: Some((a.anger, a.angry)),
+                    priority: a.angry.then(|| escalate(&facts, *ticket, 0, true)),
+                    at: now,
+                    ..TicketChange::default()
+                })
+                .await?;
+                if *reopen {
+                    tx.log_event(
+                        Some(*ticket),
+                        "reopened",
+                        &serde_json::json!({ "message_id": a.message_id }),
+                        now,
+                    )
+                    .await?;
+                }
+            }
+            Decision::Repeat {
+                ticket,
+                status_update,
+            } => {
+                let summary = facts.open_tickets.iter().find(|t| t.id == *ticket);
+                let promised = summary
+                    .and_then(|t| t.promised_by)
+                    .filter(|p| *p > now)
+                    .unwrap_or_else(|| promise_by(now, settings.ack_target, &settings.hours));
+                tx.update_ticket(&TicketChange {
+                    ticket: *ticket,
+                    repeat: true,
+                    customer_message_at: Some(now),
+                    anger: Some((a.anger, a.angry)),
+                    priority: Some(escalate(&facts, *ticket, 1, a.angry)),
+                    status_update_at: status_update.then_some(now),
+                    at: now,
+                    ..TicketChange::default()
+                })
+                .await?;
+                tx.log_event(
+                    Some(*ticket),
+                    "repeat",
+                    &serde_json::json!({ "message_id": a.message_id }),
+                    now,
+                )
+                .await?;
+                if *status_update {
+                    self.queue_templated(
+                        &mut tx,
+                        TemplateKind::StatusUpdate,
+                        *ticket,
+                        mail,
+                        a,
+                        promised,
+                        now,
+                    )
+                    .await?;
+                }
+            }
+            Decision::Thanks { ticket } => {
+                tx.update_ticket(&TicketChange {
+                    ticket: *ticket,
+                    customer_message_at: Some(now),
+                    at: now,
+                    ..TicketChange::default()
+                })
+                .await?;
+                tx.log_event(
+                    Some(*ticket),
+                    "thanks",
+                    &serde_json::json!({ "message_id": a.message_id }),
+                    now,
+                )
+                .await?;
+            }
+            Decision::Automatic { .. }
+            | Decision::Quarantined { .. }
+            | Decision::DuplicateDelivery { .. } => {}
+        }
+        tx.mark_raw(raw.id(), RawStatus::Processed).await?;
+        tx.commit().await?;
+        Ok(report)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn queue_templated(
+        &self,
+        tx: &mut S::Tx,
+        kind: TemplateKind,
+        ticket: i64,
+        mail: &ParsedMail,
+        a: &Analysed,
+        promised: Timestamp,
+        now: Timestamp,
+    ) -> Result<(), IntakeError> {
+        let settings = &self.settings;
+        let lang = Lang::for_reply(a.language);
+        let promise_text =
+            format_promise(promised, mail.date_offset_seconds, &settings.hours.tz, lang);
+        let body = self.templates.render(
+            kind,
+            lang,
+            &TemplateInput {
+                ticket,
+                name: a.sender_name.as_deref(),
+                promised_by: &promise_text,
+                signature: &settings.signature,
+                company: &settings.company,
+            },
+        );
+        let subject = reply_subject(&mail.subject, ticket, lang);
+        let message_id = outgoing_message_id(
+            kind.as_str(),
+            ticket,
+            &a.message_id,
+            domain_of(settings.from_address()),
+        );
+        let mut refs: Vec<String> = mail.references.clone();
+        if !refs.contains(&a.message_id) {
+            refs.push(a.message_id.clone());
+        }
+        tx.queue_mail(&NewOutgoing {
+            ticket_id: Some(ticket),
+            kind: kind.as_str(),
+            to: &a.reply_to,
+            subject: &subject,
+            body: &body,
+            message_id: &message_id,
+            in_reply_to: Some(&a.message_id),
+            references: &refs.join(" "),
+            language: Some(lang.code()),
+            promised_by: Some(promised),
+            created_at: now,
+        })
+        .await?;
+        Ok(())
+    }
+}
+
+/// The ticket's new priority after one more repeat (`extra_repeats`) or angry mail.
+fn escalate(facts: &Facts, ticket: i64, extra_repeats: i64, angry: bool) -> String {
+    let t: Option<&TicketSummary> = facts
+        .open_tickets
+        .iter()
+        .chain(facts.by_headers.iter().map(|c| &c.ticket))
+        .chain(facts.by_tag.iter().map(|c| &c.ticket))
+        .find(|t| t.id == ticket);
+    let (repeats, was_angry) = t.map_or((0, false), |t| (t.repeats, t.angry));
+    Priority::for_ticket(repeats + extra_repeats, was_angry || angry)
+        .as_str()
+        .to_string()
+}

@@ -1,0 +1,16 @@
+//! Kindly's use cases, between the edges (CLI, web, IMAP) and the store.
+//!
+//! - [`settings`]: `kindly.toml` plus `KINDLY_*` overrides, validated once.
+//! - [`clock`]: the only place that reads the wall clock (invariant 5).
+//! - [`intake`]: one mail in → raw stored → parsed → classified → decided → applied.
+//! - [`delivery`]: the outbox out through the file or SMTP transport, with retries.
+
+pub mod clock;
+pub mod delivery;
+pub mod intake;
+pub mod settings;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use delivery::{DeliveryReport, Transport, deliver_due};
+pub use intake::{Intake, IntakeError, IntakeReport};
+pub use settings::{Settings, SettingsError};

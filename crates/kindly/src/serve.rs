@@ -1,0 +1,89 @@
+//! `kindly serve`: web UI + API and the delivery worker, on the embedded store.
+
+use std::time::Duration;
+
+use kindly_app::{Clock, SystemClock, Transport, deliver_due};
+
+use crate::cli::{Cli, Failure, open};
+use crate::exit;
+
+/// How often the delivery worker looks at the outbox.
+const DELIVERY_INTERVAL: Duration = Duration::from_secs(2);
+
+pub async fn serve(cli: &Cli) -> Result<u8, Failure> {
+    let ctx = open(cli).await?;
+    let transport = Transport::from_settings(&ctx.settings, &ctx.data_dir)
+        .map_err(|e| Failure::new(exit::CONFIG, e.to_string()))?;
+    let listener = tokio::net::TcpListener::bind(&ctx.settings.listen)
+        .await
+        .map_err(|e| {
+            Failure::new(
+                exit::OSERR,
+                format!("cannot listen on {}: {e}", ctx.settings.listen),
+            )
+        })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Failure::new(exit::OSERR, e.to_string()))?;
+
+    let worker = {
+        let store = ctx.store.clone();
+        let settings = ctx.settings.clone();
+        let transport = transport.clone();
+        tokio::spawn(async move {
+            loop {
+                match deliver_due(&store, &settings, &transport, SystemClock.now()).await {
+                    Ok(r) if r.sent + r.failed + r.retrying > 0 => {
+                        tracing::info!(
+                            sent = r.sent,
+                            retrying = r.retrying,
+                            failed = r.failed,
+                            "delivery"
+                        );
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::error!(error = %e, "delivery worker"),
+                }
+                tokio::time::sleep(DELIVERY_INTERVAL).await;
+            }
+        })
+    };
+
+    let data = std::fs::canonicalize(&ctx.data_dir).unwrap_or_else(|_| ctx.data_dir.clone());
+    println!("Kindly is listening on http://{addr}/");
+    println!("Data lives in {} (database kindly.db)", data.display());
+    println!("Outgoing mail goes to {}", transport.describe());
+
+    let app = kindly_web::router(kindly_web::AppState::new(
+        ctx.store.clone(),
+        ctx.settings.clone(),
+    ));
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await;
+    worker.abort();
+    crate::cli::close(ctx).await;
+    served.map_err(|e| Failure::new(exit::IOERR, format!("HTTP server: {e}")))?;
+    Ok(exit::OK)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}

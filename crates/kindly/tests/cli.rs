@@ -1,0 +1,479 @@
+//! The command-line contract, end to end through the binary.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn kindly(data: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kindly"));
+    c.arg("--data").arg(data);
+    for (k, _) in std::env::vars() {
+        if k.starts_with("KINDLY_") {
+            c.env_remove(k);
+        }
+    }
+    c
+}
+
+fn run_with_stdin(mut c: Command, stdin: &[u8]) -> Output {
+    c.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().expect("spawn kindly");
+    let mut input = child.stdin.take().expect("stdin");
+    let bytes = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    let out = child.wait_with_output().expect("wait");
+    writer.join().expect("writer");
+    out
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each stdout line is JSON"))
+        .collect()
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).expect("JSON output")
+}
+
+const MAIL: &str = "From: Emily Clarke <emily@example.com>\r\nTo: support@localhost\r\nSubject: Cannot log in\r\n\
+Message-ID: <cli1@example.com>\r\nDate: Mon, 2 Mar 2026 10:00:00 +0200\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+Hello, I cannot log in to my account since yesterday. Could you please help me?\r\nEmily\r\n";
+
+fn mail_with_id(id: &str, body: &str) -> String {
+    MAIL.replace("<cli1@example.com>", id).replace(
+        "Hello, I cannot log in to my account since yesterday. Could you please help me?",
+        body,
+    )
+}
+
+#[test]
+fn stdin_is_the_default_and_reports_one_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut c = kindly(&data);
+    c.arg("ingest");
+    let out = run_with_stdin(c, MAIL.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let l = lines(&out);
+    assert_eq!(l.len(), 1);
+    assert_eq!(l[0]["file"], "-");
+    assert_eq!(l[0]["message_id"], "<cli1@example.com>");
+    assert_eq!(l[0]["outcome"], "new_ticket");
+    assert_eq!(l[0]["ticket"], 1);
+    assert_eq!(l[0]["language"], "en");
+    assert_eq!(l[0]["acknowledged"], true);
+    assert!(
+        l[0]["anger"]
+            .as_f64()
+            .is_some_and(|a| (0.0..=1.0).contains(&a))
+    );
+    assert!(l[0]["angry"].is_boolean());
+    assert!(
+        data.join("kindly.db").exists(),
+        "data directory created on first use"
+    );
+}
+
+#[test]
+fn usage_errors_exit_64_before_anything_is_created() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let out = kindly(&data)
+        .args(["ingest", "--no-such-flag"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(64));
+    let out = kindly(&data)
+        .args(["ingest", "--received-at", "yesterday", "-"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(64));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--received-at"));
+    assert!(!data.exists(), "nothing may be created on a usage error");
+}
+
+#[test]
+fn missing_path_exits_66_before_reading_anything() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let good = dir.path().join("good.eml");
+    std::fs::write(&good, MAIL).expect("write");
+    let out = kindly(&data)
+        .arg("ingest")
+        .arg(&good)
+        .arg(dir.path().join("missing.eml"))
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(66));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.eml"));
+    assert!(out.stdout.is_empty(), "nothing read, nothing reported");
+    assert!(!data.exists());
+}
+
+#[test]
+fn empty_input_exits_65() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut c = kindly(&dir.path().join("data"));
+    c.args(["ingest", "-"]);
+    let out = run_with_stdin(c, b"");
+    assert_eq!(out.status.code(), Some(65));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty"));
+    let empty_dir = dir.path().join("empty");
+    std::fs::create_dir(&empty_dir).expect("mkdir");
+    let out = kindly(&dir.path().join("data"))
+        .arg("ingest")
+        .arg(&empty_dir)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(65));
+}
+
+#[test]
+fn unwritable_data_directory_exits_75() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let blocker = dir.path().join("a-file");
+    std::fs::write(&blocker, "not a directory").expect("write");
+    let mut c = kindly(&blocker.join("data"));
+    c.args(["ingest", "-"]);
+    let out = run_with_stdin(c, MAIL.as_bytes());
+    assert_eq!(out.status.code(), Some(75));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("data directory"));
+}
+
+#[test]
+fn directories_in_byte_order_skipping_dotfiles_and_worst_exit_code() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).expect("mkdir");
+    std::fs::write(
+        inbox.join("b.eml"),
+        mail_with_id(
+            "<b@example.com>",
+            "Second: my invoice shows the wrong amount.",
+        ),
+    )
+    .expect("write");
+    std::fs::write(
+        inbox.join("B.eml"),
+        mail_with_id(
+            "<B@example.com>",
+            "Capital: where is my parcel with order 5521?",
+        ),
+    )
+    .expect("write");
+    std::fs::write(
+        inbox.join("a.eml"),
+        mail_with_id("<a@example.com>", "First: I cannot log in since yesterday."),
+    )
+    .expect("write");
+    std::fs::write(inbox.join(".hidden.eml"), MAIL).expect("write");
+    std::fs::create_dir(inbox.join("sub")).expect("mkdir");
+    std::fs::write(inbox.join("sub").join("c.eml"), MAIL).expect("write");
+    std::fs::write(
+        inbox.join("junk.bin"),
+        [0u8, 159, 146, 150, 0, 1, 2, 255, 254],
+    )
+    .expect("write");
+    let shown = format!("{}/", inbox.display());
+    let out = kindly(&dir.path().join("data"))
+        .args(["ingest", &shown])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "quarantine still counts as stored"
+    );
+    let l = lines(&out);
+    let files: Vec<String> = l
+        .iter()
+        .map(|v| v["file"].as_str().unwrap_or("").to_string())
+        .collect();
+    let base = inbox.display().to_string();
+    assert_eq!(
+        files,
+        vec![
+            format!("{base}/B.eml"),
+            format!("{base}/a.eml"),
+            format!("{base}/b.eml"),
+            format!("{base}/junk.bin")
+        ]
+    );
+    assert_eq!(l[3]["outcome"], "quarantined");
+    assert_eq!(l[3]["ticket"], Value::Null);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("quarantined"));
+    // A missing PATH among others: 66 wins over success, and nothing is read.
+    let out = kindly(&dir.path().join("data"))
+        .arg("ingest")
+        .arg(&inbox)
+        .arg("/nonexistent/x.eml")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(66));
+}
+
+#[test]
+fn received_at_sets_arrival_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut c = kindly(&data);
+    c.args(["ingest", "--received-at", "2026-03-02T08:00:00Z", "-"]);
+    let out = run_with_stdin(c, MAIL.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let tickets = json(
+        &kindly(&data)
+            .args(["tickets", "--json"])
+            .output()
+            .expect("run"),
+    );
+    assert_eq!(tickets[0]["created_at"], "2026-03-02T08:00:00Z");
+    // Default calendar: Mon–Fri 09:00–17:00 UTC; Monday 08:00 + 24 h = Tuesday 08:00 → 09:00.
+    assert_eq!(tickets[0]["promised_by"], "2026-03-03T09:00:00Z");
+    let outbox = json(
+        &kindly(&data)
+            .args(["outbox", "--json"])
+            .output()
+            .expect("run"),
+    );
+    assert_eq!(outbox[0]["promised_by"], "2026-03-03T09:00:00Z");
+    assert_eq!(outbox[0]["kind"], "ack");
+    assert_eq!(outbox[0]["status"], "queued");
+    assert_eq!(outbox[0]["ticket"], 1);
+    for key in [
+        "id",
+        "to",
+        "subject",
+        "message_id",
+        "in_reply_to",
+        "references",
+        "language",
+        "body",
+    ] {
+        assert!(outbox[0].get(key).is_some(), "outbox --json has {key}");
+    }
+    for key in [
+        "id",
+        "subject",
+        "customer",
+        "status",
+        "priority",
+        "language",
+        "messages",
+        "repeats",
+        "angry",
+        "message_ids",
+    ] {
+        assert!(tickets[0].get(key).is_some(), "tickets --json has {key}");
+    }
+}
+
+#[test]
+fn sixty_megabyte_mail_is_stored_and_quarantined() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let path = dir.path().join("huge.eml");
+    let mut big = mail_with_id("<huge@example.com>", "Attached are the logs.").into_bytes();
+    let line = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789\r\n";
+    while big.len() < 60 * 1024 * 1024 {
+        big.extend_from_slice(line);
+    }
+    std::fs::write(&path, &big).expect("write");
+    let out = kindly(&data)
+        .arg("ingest")
+        .arg(&path)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let l = lines(&out);
+    assert_eq!(l[0]["outcome"], "quarantined");
+    let q = json(
+        &kindly(&data)
+            .args(["set-aside", "--kind", "quarantine", "--json"])
+            .output()
+            .expect("run"),
+    );
+    assert_eq!(q[0]["detail"], "too_large");
+    let outbox = json(
+        &kindly(&data)
+            .args(["outbox", "--json"])
+            .output()
+            .expect("run"),
+    );
+    assert_eq!(outbox, Value::Array(vec![]));
+}
+
+#[test]
+fn deliver_writes_eml_files_and_marks_sent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut c = kindly(&data);
+    c.args(["ingest", "-"]);
+    run_with_stdin(c, MAIL.as_bytes());
+    let out = kindly(&data).arg("deliver").output().expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let outbox = json(
+        &kindly(&data)
+            .args(["outbox", "--json"])
+            .output()
+            .expect("run"),
+    );
+    assert_eq!(outbox[0]["status"], "sent");
+    let files: Vec<_> = std::fs::read_dir(data.join("sent"))
+        .expect("sent dir")
+        .collect();
+    assert_eq!(files.len(), 1);
+    let eml = std::fs::read_to_string(files[0].as_ref().expect("entry").path()).expect("read");
+    assert!(eml.contains("Auto-Submitted: auto-replied"));
+    assert!(eml.contains("In-Reply-To: <cli1@example.com>"));
+    // Delivering again sends nothing twice.
+    kindly(&data).arg("deliver").output().expect("run");
+    assert_eq!(
+        std::fs::read_dir(data.join("sent"))
+            .expect("sent dir")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn mood_and_tone_print_their_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut c = kindly(dir.path());
+    c.args(["mood", "--lang", "en"]);
+    let out = run_with_stdin(
+        c,
+        b"This is the THIRD time I write!!! Your service is a SCAM and I want a chargeback.",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let m = json(&out);
+    assert_eq!(m["language"], "en");
+    assert_eq!(m["angry"], true);
+    assert!(!m["signals"].as_array().expect("signals").is_empty());
+    let mut c = kindly(dir.path());
+    c.args(["mood", "--lang", "xx"]);
+    let out = run_with_stdin(c, b"Hello there.");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)["language"], Value::Null);
+
+    let mut c = kindly(dir.path());
+    c.args(["tone", "--lang", "en"]);
+    let out = run_with_stdin(
+        c,
+        b"As stated in our instructions, you should have read the manual before writing to us.",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "findings are in the JSON, not the exit code"
+    );
+    let t = json(&out);
+    assert_eq!(t["ok"], false);
+    let f = &t["findings"][0];
+    for key in ["phrase", "why", "suggestion"] {
+        assert!(
+            f[key].as_str().is_some_and(|s| !s.is_empty()),
+            "finding has {key}"
+        );
+    }
+    let mut c = kindly(dir.path());
+    c.args(["tone", "--lang", "en"]);
+    let out = run_with_stdin(
+        c,
+        b"Thank you for your patience. I have reset your password; you can log in now.",
+    );
+    assert_eq!(json(&out)["ok"], true);
+}
+
+fn http_get(addr: &str, path: &str) -> (u16, String) {
+    let mut s = std::net::TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut buf = String::new();
+    s.read_to_string(&mut buf).expect("read");
+    let status = buf
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, buf)
+}
+
+#[test]
+fn serve_prints_its_url_and_answers_healthz_and_pages() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut c = kindly(&data);
+    c.args(["ingest", "-"]);
+    run_with_stdin(c, MAIL.as_bytes());
+    let mut child = kindly(&data)
+        .arg("serve")
+        .env("KINDLY_LISTEN", "127.0.0.1:0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn serve");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut printed = String::new();
+    let mut byte = [0u8; 1];
+    while !printed.contains("Data lives in") || !printed.ends_with('\n') {
+        if stdout.read(&mut byte).expect("read") == 0 {
+            break;
+        }
+        printed.push(char::from(byte[0]));
+    }
+    let url = printed
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .expect("serve prints its URL")
+        .trim_end_matches('/')
+        .to_string();
+    assert!(printed.contains(&data.display().to_string()) || printed.contains("kindly.db"));
+    let addr = url.trim_start_matches("http://").to_string();
+    let (code, body) = http_get(&addr, "/healthz");
+    assert_eq!(code, 200);
+    assert!(body.ends_with("ok\n"));
+    let (code, body) = http_get(&addr, "/");
+    assert_eq!(code, 200);
+    assert!(body.contains("Cannot log in"));
+    let (code, body) = http_get(&addr, "/tickets/1");
+    assert_eq!(code, 200);
+    assert!(body.contains("I cannot log in to my account"));
+    let (code, body) = http_get(&addr, "/tickets/abc");
+    assert_eq!(code, 400);
+    assert!(body.contains("is not a ticket number"));
+    let (code, _) = http_get(&addr, "/tickets/999");
+    assert_eq!(code, 404);
+    // The delivery worker sends the queued acknowledgement on its own.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::time::Instant::now() < deadline && !data.join("sent").exists() {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(data.join("sent").exists(), "serve delivered the outbox");
+}

@@ -1,0 +1,17 @@
+//! Mail in and mail out.
+//!
+//! - [`parse`]: raw RFC 5322 bytes → [`ParsedMail`] (MIME, charsets, HTML → text).
+//! - [`visible`]: what the customer wrote now, apart from quoted mail and signatures.
+//! - [`classify`]: automatic mail (bounces, auto-replies, bulk), spam and DMARC verdicts.
+//! - [`threading`]: ticket tags in subjects, plus-addresses, Message-ID helpers.
+//! - [`compose`]: our outgoing mail from per-language templates.
+
+pub mod classify;
+pub mod compose;
+pub mod parse;
+pub mod threading;
+pub mod visible;
+
+pub use classify::{Classification, classify};
+pub use parse::{Address, Attachment, ParseError, ParsedMail, html_to_text, parse};
+pub use visible::{Visible, split_visible};

@@ -1,0 +1,154 @@
+//! Persistence behind one [`Store`] trait (invariant 6).
+//!
+//! [`SqliteStore`] is the embedded default; a PostgreSQL store implements the
+//! same traits with the same portable SQL shape (BIGINT seconds, no
+//! SQLite-only functions in queries the app relies on).
+//!
+//! Intake runs inside one [`IntakeTx`]: the app gathers facts, calls
+//! `core::decide`, applies the decision and queues outgoing mail, then
+//! commits — so an acknowledgement exists exactly when its ticket does
+//! (invariant 3).
+
+mod error;
+mod sqlite;
+mod types;
+
+pub use error::StoreError;
+pub use sqlite::SqliteStore;
+pub use types::*;
+
+use std::future::Future;
+
+use jiff::Timestamp;
+use kindly_core::{TicketStatus, TicketSummary};
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// One intake transaction. Dropping it without [`IntakeTx::commit`] rolls back.
+pub trait IntakeTx: Send {
+    /// A stored message with this Message-ID and the same content: its row id and ticket.
+    fn find_same_content(
+        &mut self,
+        message_id: &str,
+        content_hash: &str,
+    ) -> impl Future<Output = Result<Option<(i64, Option<i64>)>>> + Send;
+
+    /// The most recent ticket that holds any of these Message-IDs, the
+    /// customer's or ours.
+    fn ticket_by_message_ids(
+        &mut self,
+        ids: &[String],
+    ) -> impl Future<Output = Result<Option<i64>>> + Send;
+
+    fn ticket_summary(
+        &mut self,
+        ticket: i64,
+    ) -> impl Future<Output = Result<Option<TicketSummary>>> + Send;
+
+    fn is_participant(
+        &mut self,
+        ticket: i64,
+        email: &str,
+    ) -> impl Future<Output = Result<bool>> + Send;
+
+    /// The customer's tickets that are not closed, most recently active first.
+    fn open_tickets_of(
+        &mut self,
+        email: &str,
+    ) -> impl Future<Output = Result<Vec<TicketSummary>>> + Send;
+
+    fn upsert_customer(&mut self, c: &NewCustomer<'_>) -> impl Future<Output = Result<i64>> + Send;
+
+    fn create_ticket(&mut self, t: &NewTicket<'_>) -> impl Future<Output = Result<i64>> + Send;
+
+    fn add_participant(
+        &mut self,
+        ticket: i64,
+        email: &str,
+        role: &str,
+    ) -> impl Future<Output = Result<()>> + Send;
+
+    fn insert_message(&mut self, m: &NewMessage<'_>) -> impl Future<Output = Result<i64>> + Send;
+
+    fn update_ticket(&mut self, change: &TicketChange) -> impl Future<Output = Result<()>> + Send;
+
+    fn queue_mail(&mut self, mail: &NewOutgoing<'_>) -> impl Future<Output = Result<i64>> + Send;
+
+    fn log_event(
+        &mut self,
+        ticket: Option<i64>,
+        kind: &str,
+        detail: &serde_json::Value,
+        at: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+
+    fn mark_raw(
+        &mut self,
+        raw_id: i64,
+        status: RawStatus,
+    ) -> impl Future<Output = Result<()>> + Send;
+
+    fn commit(self) -> impl Future<Output = Result<()>> + Send;
+}
+
+/// Everything Kindly keeps.
+pub trait Store: Clone + Send + Sync + 'static {
+    type Tx: IntakeTx;
+
+    /// Stores raw bytes first (invariant 1). Idempotent on the bytes' SHA-256.
+    fn put_raw(&self, raw: &NewRaw<'_>) -> impl Future<Output = Result<RawStored>> + Send;
+
+    /// Starts an intake transaction (on SQLite it takes the write lock at once).
+    fn begin_intake(&self) -> impl Future<Output = Result<Self::Tx>> + Send;
+
+    fn raw_bytes(&self, raw_id: i64) -> impl Future<Output = Result<Option<Vec<u8>>>> + Send;
+
+    fn tickets(&self) -> impl Future<Output = Result<Vec<TicketView>>> + Send;
+
+    fn ticket(&self, id: i64) -> impl Future<Output = Result<Option<TicketView>>> + Send;
+
+    fn messages_of(&self, ticket: i64) -> impl Future<Output = Result<Vec<MessageView>>> + Send;
+
+    /// Stored mail that became no ticket: quarantined, spam, or automatic.
+    fn set_aside(
+        &self,
+        outcome_filter: SetAside,
+    ) -> impl Future<Output = Result<Vec<MessageView>>> + Send;
+
+    fn outbox(&self, ticket: Option<i64>) -> impl Future<Output = Result<Vec<OutboxRow>>> + Send;
+
+    /// Queued mail whose next attempt is due.
+    fn due_outbox(
+        &self,
+        now: Timestamp,
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<OutboxRow>>> + Send;
+
+    fn mark_sent(&self, id: i64, at: Timestamp) -> impl Future<Output = Result<()>> + Send;
+
+    /// Records a failed attempt; `next_try_at: None` gives up (status `failed`).
+    fn mark_attempt_failed(
+        &self,
+        id: i64,
+        error: &str,
+        next_try_at: Option<Timestamp>,
+    ) -> impl Future<Output = Result<()>> + Send;
+
+    /// Moves a ticket to `status` (an agent's action), recorded as an event.
+    /// Returns false when there is no such ticket.
+    fn set_status(
+        &self,
+        ticket: i64,
+        status: TicketStatus,
+        at: Timestamp,
+    ) -> impl Future<Output = Result<bool>> + Send;
+
+    fn counts(&self) -> impl Future<Output = Result<Counts>> + Send;
+
+    /// Closes the store cleanly (SQLite checkpoints its WAL, so the next
+    /// process does not have to replay it).
+    fn close(&self) -> impl Future<Output = ()> + Send;
+
+    /// Cheap liveness check for /healthz.
+    fn ping(&self) -> impl Future<Output = Result<()>> + Send;
+}

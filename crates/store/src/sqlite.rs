@@ -1,0 +1,725 @@
+//! The embedded default: one SQLite file in WAL mode.
+
+use std::path::Path;
+use std::time::Duration;
+
+use jiff::Timestamp;
+use kindly_core::{TicketStatus, TicketSummary};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
+
+use crate::types::*;
+use crate::{IntakeTx, Result, Store, StoreError};
+
+/// Schema migrations, applied in order; `PRAGMA user_version` records the last one.
+const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/sqlite/0001_init.sql"))];
+
+/// Most Message-IDs we look up for threading (References can be very long).
+const MAX_THREAD_IDS: usize = 100;
+
+#[derive(Clone, Debug)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+pub(crate) fn secs(t: Timestamp) -> i64 {
+    t.as_second()
+}
+
+pub(crate) fn ts(s: i64) -> Result<Timestamp> {
+    Timestamp::from_second(s).map_err(|e| StoreError::Corrupt(format!("timestamp {s}: {e}")))
+}
+
+fn opt_ts(s: Option<i64>) -> Result<Option<Timestamp>> {
+    s.map(ts).transpose()
+}
+
+fn status(s: &str) -> Result<TicketStatus> {
+    TicketStatus::parse(s).ok_or_else(|| StoreError::Corrupt(format!("ticket status {s:?}")))
+}
+
+impl SqliteStore {
+    /// Opens (creating when missing) the database file and brings the schema up to date.
+    pub async fn open(path: &Path) -> Result<Self> {
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(30))
+            .foreign_keys(true);
+        Self::connect(options, 4).await
+    }
+
+    /// A private in-memory database (tests).
+    pub async fn in_memory() -> Result<Self> {
+        let options = SqliteConnectOptions::new()
+            .in_memory(true)
+            .foreign_keys(true);
+        // One connection: every connection to ":memory:" is its own database.
+        Self::connect(options, 1).await
+    }
+
+    async fn connect(options: SqliteConnectOptions, max: u32) -> Result<Self> {
+        let pool = SqlitePoolOptions::new()
+            .max_connections(max)
+            .acquire_timeout(Duration::from_secs(60))
+            .connect_with(options)
+            .await
+            .map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let store = SqliteStore { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        let current: i64 = sqlx::query_scalar("PRAGMA user_version")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let known = MIGRATIONS.last().map_or(0, |m| m.0);
+        if current > known {
+            return Err(StoreError::TooNew {
+                found: current,
+                known,
+            });
+        }
+        for &(version, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
+            let mut tx = self
+                .pool
+                .begin_with("BEGIN IMMEDIATE")
+                .await
+                .map_err(|e| StoreError::Unavailable(e.to_string()))?;
+            // Another process may have migrated while we waited for the lock.
+            let now: i64 = sqlx::query_scalar("PRAGMA user_version")
+                .fetch_one(&mut *tx)
+                .await?;
+            if now >= version {
+                continue;
+            }
+            sqlx::raw_sql(sql)
+                .execute(&mut *tx)
+                .await
+                .map_err(|source| StoreError::Migrate { version, source })?;
+            // PRAGMA takes no bind parameters; `version` is one of our constants.
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                "PRAGMA user_version = {version}"
+            )))
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+        }
+        Ok(())
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
+pub struct SqliteTx {
+    tx: Transaction<'static, Sqlite>,
+}
+
+async fn content_keys(tx: &mut Transaction<'static, Sqlite>, ticket: i64) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT content_key FROM messages WHERE ticket_id = ? AND content_key <> ''",
+    )
+    .bind(ticket)
+    .fetch_all(&mut **tx)
+    .await?)
+}
+
+fn summary_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<TicketSummary> {
+    Ok(TicketSummary {
+        id: row.try_get("id")?,
+        status: status(row.try_get::<&str, _>("status")?)?,
+        closed_at: opt_ts(row.try_get("closed_at")?)?,
+        last_customer_message_at: opt_ts(row.try_get("last_customer_message_at")?)?,
+        last_status_update_at: opt_ts(row.try_get("last_status_update_at")?)?,
+        content_keys: Vec::new(),
+        promised_by: opt_ts(row.try_get("promised_by")?)?,
+        repeats: row.try_get("repeats")?,
+        angry: row.try_get("angry")?,
+    })
+}
+
+const SUMMARY_COLUMNS: &str = "t.id, t.status, t.closed_at, t.last_customer_message_at, t.last_status_update_at, t.promised_by, t.repeats, t.angry";
+
+impl IntakeTx for SqliteTx {
+    async fn find_same_content(
+        &mut self,
+        message_id: &str,
+        content_hash: &str,
+    ) -> Result<Option<(i64, Option<i64>)>> {
+        let row = sqlx::query(
+            "SELECT id, ticket_id FROM messages WHERE message_id = ? AND content_hash = ?",
+        )
+        .bind(message_id)
+        .bind(content_hash)
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        row.map(|r| Ok((r.try_get("id")?, r.try_get("ticket_id")?)))
+            .transpose()
+    }
+
+    async fn ticket_by_message_ids(&mut self, ids: &[String]) -> Result<Option<i64>> {
+        let ids: Vec<&String> = ids.iter().take(MAX_THREAD_IDS).collect();
+        if ids.is_empty() {
+            return Ok(None);
+        }
+        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "SELECT message_id, ticket_id FROM messages WHERE ticket_id IS NOT NULL AND message_id IN (",
+        );
+        let mut sep = q.separated(", ");
+        for id in &ids {
+            sep.push_bind(id.as_str());
+        }
+        q.push(") UNION ALL SELECT message_id, ticket_id FROM outbox WHERE ticket_id IS NOT NULL AND message_id IN (");
+        let mut sep = q.separated(", ");
+        for id in &ids {
+            sep.push_bind(id.as_str());
+        }
+        q.push(")");
+        let rows = q.build().fetch_all(&mut *self.tx).await?;
+        let mut found: Vec<(String, i64)> = Vec::with_capacity(rows.len());
+        for r in rows {
+            found.push((r.try_get("message_id")?, r.try_get("ticket_id")?));
+        }
+        // `ids` is in order of preference (In-Reply-To first, then newest reference);
+        // among several rows for one id, the newest ticket.
+        Ok(ids.iter().find_map(|id| {
+            found
+                .iter()
+                .filter(|(m, _)| m == *id)
+                .map(|(_, t)| *t)
+                .max()
+        }))
+    }
+
+    async fn ticket_summary(&mut self, ticket: i64) -> Result<Option<TicketSummary>> {
+        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM tickets t WHERE t.id = ?");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(ticket)
+            .fetch_optional(&mut *self.tx)
+            .await?;
+        match row {
+            None => Ok(None),
+            Some(r) => {
+                let mut s = summary_from_row(&r)?;
+                s.content_keys = content_keys(&mut self.tx, s.id).await?;
+                Ok(Some(s))
+            }
+        }
+    }
+
+    async fn is_participant(&mut self, ticket: i64, email: &str) -> Result<bool> {
+        let hit: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM participants WHERE ticket_id = ? AND email = ?")
+                .bind(ticket)
+                .bind(email)
+                .fetch_optional(&mut *self.tx)
+                .await?;
+        Ok(hit.is_some())
+    }
+
+    async fn open_tickets_of(&mut self, email: &str) -> Result<Vec<TicketSummary>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id \
+             WHERE c.email = ? AND t.status <> 'closed' ORDER BY t.updated_at DESC, t.id DESC LIMIT 50"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(email)
+            .fetch_all(&mut *self.tx)
+            .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            out.push(summary_from_row(r)?);
+        }
+        for s in &mut out {
+            s.content_keys = content_keys(&mut self.tx, s.id).await?;
+        }
+        Ok(out)
+    }
+
+    async fn upsert_customer(&mut self, c: &NewCustomer<'_>) -> Result<i64> {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO customers (email, name, language, tz_offset, created_at) VALUES (?, ?, ?, ?, ?) \
+             ON CONFLICT (email) DO UPDATE SET \
+               name = COALESCE(excluded.name, customers.name), \
+               language = COALESCE(excluded.language, customers.language), \
+               tz_offset = COALESCE(excluded.tz_offset, customers.tz_offset) \
+             RETURNING id",
+        )
+        .bind(c.email)
+        .bind(c.name)
+        .bind(c.language)
+        .bind(c.tz_offset)
+        .bind(secs(c.at))
+        .fetch_one(&mut *self.tx)
+        .await?;
+        Ok(id)
+    }
+
+    async fn create_ticket(&mut self, t: &NewTicket<'_>) -> Result<i64> {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO tickets (customer_id, subject, status, language, priority, anger, angry, created_at, \
+               updated_at, promised_by, linked_to, last_customer_message_at) \
+             VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(t.customer_id)
+        .bind(t.subject)
+        .bind(t.language)
+        .bind(t.priority)
+        .bind(t.anger)
+        .bind(t.angry)
+        .bind(secs(t.created_at))
+        .bind(secs(t.created_at))
+        .bind(t.promised_by.map(secs))
+        .bind(t.linked_to)
+        .bind(secs(t.created_at))
+        .fetch_one(&mut *self.tx)
+        .await?;
+        Ok(id)
+    }
+
+    async fn add_participant(&mut self, ticket: i64, email: &str, role: &str) -> Result<()> {
+        sqlx::query("INSERT INTO participants (ticket_id, email, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+            .bind(ticket)
+            .bind(email)
+            .bind(role)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    async fn insert_message(&mut self, m: &NewMessage<'_>) -> Result<i64> {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO messages (raw_id, ticket_id, message_id, content_hash, in_reply_to, refs, sender, \
+               sender_name, subject, visible_text, quoted_text, attachments, language, anger, angry, outcome, \
+               detail, content_key, warnings, received_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(m.raw_id)
+        .bind(m.ticket_id)
+        .bind(m.message_id)
+        .bind(m.content_hash)
+        .bind(m.in_reply_to)
+        .bind(m.references)
+        .bind(m.sender)
+        .bind(m.sender_name)
+        .bind(m.subject)
+        .bind(m.visible_text)
+        .bind(m.quoted_text)
+        .bind(m.attachments)
+        .bind(m.language)
+        .bind(m.anger)
+        .bind(m.angry)
+        .bind(m.outcome)
+        .bind(m.detail)
+        .bind(m.content_key)
+        .bind(m.warnings)
+        .bind(secs(m.received_at))
+        .fetch_one(&mut *self.tx)
+        .await?;
+        Ok(id)
+    }
+
+    async fn update_ticket(&mut self, c: &TicketChange) -> Result<()> {
+        let (anger, angry) = c.anger.unwrap_or((0.0, false));
+        sqlx::query(
+            "UPDATE tickets SET \
+               updated_at = ?, \
+               status = CASE WHEN ? THEN 'open' ELSE status END, \
+               closed_at = CASE WHEN ? THEN NULL ELSE closed_at END, \
+               repeats = repeats + ?, \
+               last_customer_message_at = COALESCE(?, last_customer_message_at), \
+               anger = CASE WHEN anger < ? THEN ? ELSE anger END, \
+               angry = (angry OR ?), \
+               priority = COALESCE(?, priority), \
+               last_status_update_at = COALESCE(?, last_status_update_at) \
+             WHERE id = ?",
+        )
+        .bind(secs(c.at))
+        .bind(c.reopen)
+        .bind(c.reopen)
+        .bind(i64::from(c.repeat))
+        .bind(c.customer_message_at.map(secs))
+        .bind(anger)
+        .bind(anger)
+        .bind(angry)
+        .bind(c.priority.as_deref())
+        .bind(c.status_update_at.map(secs))
+        .bind(c.ticket)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn queue_mail(&mut self, m: &NewOutgoing<'_>) -> Result<i64> {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO outbox (ticket_id, kind, to_addr, subject, body, message_id, in_reply_to, refs, language, \
+               promised_by, status, attempts, next_try_at, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?) RETURNING id",
+        )
+        .bind(m.ticket_id)
+        .bind(m.kind)
+        .bind(m.to)
+        .bind(m.subject)
+        .bind(m.body)
+        .bind(m.message_id)
+        .bind(m.in_reply_to)
+        .bind(m.references)
+        .bind(m.language)
+        .bind(m.promised_by.map(secs))
+        .bind(secs(m.created_at))
+        .bind(secs(m.created_at))
+        .fetch_one(&mut *self.tx)
+        .await?;
+        Ok(id)
+    }
+
+    async fn log_event(
+        &mut self,
+        ticket: Option<i64>,
+        kind: &str,
+        detail: &serde_json::Value,
+        at: Timestamp,
+    ) -> Result<()> {
+        sqlx::query("INSERT INTO events (ticket_id, kind, detail, at) VALUES (?, ?, ?, ?)")
+            .bind(ticket)
+            .bind(kind)
+            .bind(detail.to_string())
+            .bind(secs(at))
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    async fn mark_raw(&mut self, raw_id: i64, status: RawStatus) -> Result<()> {
+        sqlx::query("UPDATE raw_messages SET status = ? WHERE id = ?")
+            .bind(status.as_str())
+            .bind(raw_id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    async fn commit(self) -> Result<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+fn json_or_null(s: &str) -> serde_json::Value {
+    serde_json::from_str(s).unwrap_or(serde_json::Value::Null)
+}
+
+fn message_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<MessageView> {
+    Ok(MessageView {
+        id: r.try_get("id")?,
+        raw_id: r.try_get("raw_id")?,
+        ticket: r.try_get("ticket_id")?,
+        message_id: r.try_get("message_id")?,
+        sender: r.try_get("sender")?,
+        sender_name: r.try_get("sender_name")?,
+        subject: r.try_get("subject")?,
+        visible_text: r.try_get("visible_text")?,
+        quoted_text: r.try_get("quoted_text")?,
+        attachments: json_or_null(r.try_get("attachments")?),
+        language: r.try_get("language")?,
+        anger: r.try_get::<f64, _>("anger")? as f32,
+        angry: r.try_get("angry")?,
+        outcome: r.try_get("outcome")?,
+        detail: r.try_get("detail")?,
+        warnings: json_or_null(r.try_get("warnings")?),
+        received_at: ts(r.try_get("received_at")?)?,
+    })
+}
+
+fn outbox_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<OutboxRow> {
+    let refs: String = r.try_get("refs")?;
+    Ok(OutboxRow {
+        id: r.try_get("id")?,
+        ticket: r.try_get("ticket_id")?,
+        kind: r.try_get("kind")?,
+        status: r.try_get("status")?,
+        to: r.try_get("to_addr")?,
+        subject: r.try_get("subject")?,
+        message_id: r.try_get("message_id")?,
+        in_reply_to: r.try_get("in_reply_to")?,
+        references: refs.split_whitespace().map(str::to_string).collect(),
+        language: r.try_get("language")?,
+        promised_by: opt_ts(r.try_get("promised_by")?)?,
+        body: r.try_get("body")?,
+        attempts: r.try_get("attempts")?,
+        next_try_at: ts(r.try_get("next_try_at")?)?,
+        last_error: r.try_get("last_error")?,
+        created_at: ts(r.try_get("created_at")?)?,
+        sent_at: opt_ts(r.try_get("sent_at")?)?,
+    })
+}
+
+const TICKET_SELECT: &str = "SELECT t.id, t.subject, c.email, c.name, t.status, t.priority, t.language, \
+     t.created_at, t.updated_at, t.promised_by, t.closed_at, t.repeats, t.angry, t.anger, t.linked_to, \
+     (SELECT COUNT(*) FROM messages m WHERE m.ticket_id = t.id) AS message_count \
+     FROM tickets t JOIN customers c ON c.id = t.customer_id";
+
+fn ticket_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<TicketView> {
+    Ok(TicketView {
+        id: r.try_get("id")?,
+        subject: r.try_get("subject")?,
+        customer: r.try_get("email")?,
+        customer_name: r.try_get("name")?,
+        status: status(r.try_get::<&str, _>("status")?)?,
+        priority: r.try_get("priority")?,
+        language: r.try_get("language")?,
+        created_at: ts(r.try_get("created_at")?)?,
+        updated_at: ts(r.try_get("updated_at")?)?,
+        promised_by: opt_ts(r.try_get("promised_by")?)?,
+        closed_at: opt_ts(r.try_get("closed_at")?)?,
+        messages: r.try_get("message_count")?,
+        repeats: r.try_get("repeats")?,
+        angry: r.try_get("angry")?,
+        anger: r.try_get::<f64, _>("anger")? as f32,
+        linked_to: r.try_get("linked_to")?,
+        message_ids: Vec::new(),
+    })
+}
+
+impl Store for SqliteStore {
+    type Tx = SqliteTx;
+
+    async fn put_raw(&self, raw: &NewRaw<'_>) -> Result<RawStored> {
+        let size = i64::try_from(raw.bytes.len()).unwrap_or(i64::MAX);
+        let inserted: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO raw_messages (sha256, bytes, size, received_at, source) VALUES (?, ?, ?, ?, ?) \
+             ON CONFLICT (sha256) DO NOTHING RETURNING id",
+        )
+        .bind(raw.sha256)
+        .bind(raw.bytes)
+        .bind(size)
+        .bind(secs(raw.received_at))
+        .bind(raw.source)
+        .fetch_optional(&self.pool)
+        .await?;
+        if let Some(id) = inserted {
+            return Ok(RawStored::Fresh(id));
+        }
+        let row = sqlx::query("SELECT id, status FROM raw_messages WHERE sha256 = ?")
+            .bind(raw.sha256)
+            .fetch_one(&self.pool)
+            .await?;
+        let id: i64 = row.try_get("id")?;
+        let st: &str = row.try_get("status")?;
+        Ok(if st == RawStatus::Received.as_str() {
+            RawStored::Unprocessed(id)
+        } else {
+            RawStored::Processed(id)
+        })
+    }
+
+    async fn begin_intake(&self) -> Result<SqliteTx> {
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(SqliteTx { tx })
+    }
+
+    async fn raw_bytes(&self, raw_id: i64) -> Result<Option<Vec<u8>>> {
+        Ok(
+            sqlx::query_scalar("SELECT bytes FROM raw_messages WHERE id = ?")
+                .bind(raw_id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    async fn tickets(&self) -> Result<Vec<TicketView>> {
+        let sql = format!("{TICKET_SELECT} ORDER BY t.id");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&self.pool)
+            .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            out.push(ticket_from_row(r)?);
+        }
+        let ids = sqlx::query(
+            "SELECT ticket_id, message_id FROM messages WHERE ticket_id IS NOT NULL ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let index: std::collections::HashMap<i64, usize> =
+            out.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+        for r in ids {
+            let t: i64 = r.try_get("ticket_id")?;
+            if let Some(&i) = index.get(&t)
+                && let Some(view) = out.get_mut(i)
+            {
+                view.message_ids.push(r.try_get("message_id")?);
+            }
+        }
+        Ok(out)
+    }
+
+    async fn ticket(&self, id: i64) -> Result<Option<TicketView>> {
+        let sql = format!("{TICKET_SELECT} WHERE t.id = ?");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let mut view = ticket_from_row(&row)?;
+        view.message_ids =
+            sqlx::query_scalar("SELECT message_id FROM messages WHERE ticket_id = ? ORDER BY id")
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(Some(view))
+    }
+
+    async fn messages_of(&self, ticket: i64) -> Result<Vec<MessageView>> {
+        let rows =
+            sqlx::query("SELECT * FROM messages WHERE ticket_id = ? ORDER BY received_at, id")
+                .bind(ticket)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter().map(message_from_row).collect()
+    }
+
+    async fn set_aside(&self, which: SetAside) -> Result<Vec<MessageView>> {
+        let sql = match which {
+            SetAside::Quarantine => {
+                "SELECT * FROM messages WHERE outcome = 'quarantined' AND detail NOT IN ('spam', 'dmarc_fail') ORDER BY id DESC LIMIT 500"
+            }
+            SetAside::Spam => {
+                "SELECT * FROM messages WHERE outcome = 'quarantined' AND detail IN ('spam', 'dmarc_fail') ORDER BY id DESC LIMIT 500"
+            }
+            SetAside::Automatic => {
+                "SELECT * FROM messages WHERE outcome = 'automatic' ORDER BY id DESC LIMIT 500"
+            }
+        };
+        let rows = sqlx::query(sql).fetch_all(&self.pool).await?;
+        rows.iter().map(message_from_row).collect()
+    }
+
+    async fn outbox(&self, ticket: Option<i64>) -> Result<Vec<OutboxRow>> {
+        let rows = match ticket {
+            Some(t) => {
+                sqlx::query("SELECT * FROM outbox WHERE ticket_id = ? ORDER BY id")
+                    .bind(t)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            None => {
+                sqlx::query("SELECT * FROM outbox ORDER BY id")
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+        };
+        rows.iter().map(outbox_from_row).collect()
+    }
+
+    async fn due_outbox(&self, now: Timestamp, limit: i64) -> Result<Vec<OutboxRow>> {
+        let rows = sqlx::query(
+            "SELECT * FROM outbox WHERE status = 'queued' AND next_try_at <= ? ORDER BY id LIMIT ?",
+        )
+        .bind(secs(now))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(outbox_from_row).collect()
+    }
+
+    async fn mark_sent(&self, id: i64, at: Timestamp) -> Result<()> {
+        sqlx::query("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
+            .bind(secs(at))
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn mark_attempt_failed(
+        &self,
+        id: i64,
+        error: &str,
+        next_try_at: Option<Timestamp>,
+    ) -> Result<()> {
+        match next_try_at {
+            Some(next) => {
+                sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ?")
+                    .bind(error)
+                    .bind(secs(next))
+                    .bind(id)
+                    .execute(&self.pool)
+                    .await?
+            }
+            None => {
+                sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = ?, status = 'failed' WHERE id = ?")
+                    .bind(error)
+                    .bind(id)
+                    .execute(&self.pool)
+                    .await?
+            }
+        };
+        Ok(())
+    }
+
+    async fn set_status(&self, ticket: i64, status: TicketStatus, at: Timestamp) -> Result<bool> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let closed_at = (status == TicketStatus::Closed).then_some(secs(at));
+        let done = sqlx::query(
+            "UPDATE tickets SET status = ?, closed_at = ?, updated_at = ? WHERE id = ?",
+        )
+        .bind(status.as_str())
+        .bind(closed_at)
+        .bind(secs(at))
+        .bind(ticket)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Ok(false);
+        }
+        sqlx::query("INSERT INTO events (ticket_id, kind, detail, at) VALUES (?, 'status', ?, ?)")
+            .bind(ticket)
+            .bind(serde_json::json!({ "status": status.as_str() }).to_string())
+            .bind(secs(at))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn counts(&self) -> Result<Counts> {
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM raw_messages) AS raw, \
+                    (SELECT COUNT(*) FROM messages) AS messages, \
+                    (SELECT COUNT(*) FROM tickets) AS tickets, \
+                    (SELECT COUNT(*) FROM tickets WHERE status <> 'closed') AS open_tickets, \
+                    (SELECT COUNT(*) FROM outbox WHERE status = 'queued') AS queued, \
+                    (SELECT COUNT(*) FROM outbox WHERE status = 'sent') AS sent, \
+                    (SELECT COUNT(*) FROM outbox WHERE status = 'failed') AS failed",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Counts {
+            raw: row.try_get("raw")?,
+            messages: row.try_get("messages")?,
+            tickets: row.try_get("tickets")?,
+            open_tickets: row.try_get("open_tickets")?,
+            queued: row.try_get("queued")?,
+            sent: row.try_get("sent")?,
+            failed: row.try_get("failed")?,
+        })
+    }
+
+    async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,213 @@
+//! Rows in and out of the store.
+
+use jiff::Timestamp;
+use kindly_core::TicketStatus;
+use serde::Serialize;
+
+pub struct NewRaw<'a> {
+    pub sha256: &'a str,
+    pub bytes: &'a [u8],
+    pub received_at: Timestamp,
+    /// Where it came from: a file path, `-` for stdin, `imap:…`.
+    pub source: &'a str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RawStored {
+    /// Newly stored.
+    Fresh(i64),
+    /// Stored by an earlier run that did not finish processing it (a crash).
+    Unprocessed(i64),
+    /// Stored and processed before: the very same bytes again.
+    Processed(i64),
+}
+
+impl RawStored {
+    pub fn id(self) -> i64 {
+        match self {
+            RawStored::Fresh(id) | RawStored::Unprocessed(id) | RawStored::Processed(id) => id,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RawStatus {
+    Received,
+    Processed,
+    Duplicate,
+}
+
+impl RawStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RawStatus::Received => "received",
+            RawStatus::Processed => "processed",
+            RawStatus::Duplicate => "duplicate",
+        }
+    }
+}
+
+pub struct NewCustomer<'a> {
+    pub email: &'a str,
+    pub name: Option<&'a str>,
+    pub language: Option<&'a str>,
+    pub tz_offset: Option<i32>,
+    pub at: Timestamp,
+}
+
+pub struct NewTicket<'a> {
+    pub customer_id: i64,
+    pub subject: &'a str,
+    pub language: Option<&'a str>,
+    pub priority: &'a str,
+    pub anger: f32,
+    pub angry: bool,
+    pub created_at: Timestamp,
+    pub promised_by: Option<Timestamp>,
+    pub linked_to: Option<i64>,
+}
+
+pub struct NewMessage<'a> {
+    pub raw_id: Option<i64>,
+    pub ticket_id: Option<i64>,
+    pub message_id: &'a str,
+    pub content_hash: &'a str,
+    pub in_reply_to: Option<&'a str>,
+    pub references: &'a str,
+    pub sender: Option<&'a str>,
+    pub sender_name: Option<&'a str>,
+    pub subject: &'a str,
+    pub visible_text: &'a str,
+    pub quoted_text: &'a str,
+    /// JSON array of attachments.
+    pub attachments: &'a str,
+    pub language: Option<&'a str>,
+    pub anger: f32,
+    pub angry: bool,
+    pub outcome: &'a str,
+    /// Outcome detail: automatic kind, quarantine reason, linked ticket…
+    pub detail: Option<&'a str>,
+    pub content_key: &'a str,
+    /// JSON array of parse warnings.
+    pub warnings: &'a str,
+    pub received_at: Timestamp,
+}
+
+/// What a new customer message does to its ticket.
+#[derive(Clone, Debug, Default)]
+pub struct TicketChange {
+    pub ticket: i64,
+    /// Move back to open (a reply to pending/solved/recently closed).
+    pub reopen: bool,
+    /// Count one more repeat.
+    pub repeat: bool,
+    /// When the customer wrote (updates last activity).
+    pub customer_message_at: Option<Timestamp>,
+    /// Raise anger to at least this; angry sticks once set.
+    pub anger: Option<(f32, bool)>,
+    /// New priority, when it changes.
+    pub priority: Option<String>,
+    /// A status update was queued at this time.
+    pub status_update_at: Option<Timestamp>,
+    pub at: Timestamp,
+}
+
+pub struct NewOutgoing<'a> {
+    pub ticket_id: Option<i64>,
+    pub kind: &'a str,
+    pub to: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub message_id: &'a str,
+    pub in_reply_to: Option<&'a str>,
+    /// Space-separated Message-IDs.
+    pub references: &'a str,
+    pub language: Option<&'a str>,
+    pub promised_by: Option<Timestamp>,
+    pub created_at: Timestamp,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TicketView {
+    pub id: i64,
+    pub subject: String,
+    pub customer: String,
+    pub customer_name: Option<String>,
+    pub status: TicketStatus,
+    pub priority: String,
+    pub language: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub promised_by: Option<Timestamp>,
+    pub closed_at: Option<Timestamp>,
+    pub messages: i64,
+    pub repeats: i64,
+    pub angry: bool,
+    pub anger: f32,
+    pub linked_to: Option<i64>,
+    pub message_ids: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MessageView {
+    pub id: i64,
+    pub raw_id: Option<i64>,
+    pub ticket: Option<i64>,
+    pub message_id: String,
+    pub sender: Option<String>,
+    pub sender_name: Option<String>,
+    pub subject: String,
+    pub visible_text: String,
+    pub quoted_text: String,
+    pub attachments: serde_json::Value,
+    pub language: Option<String>,
+    pub anger: f32,
+    pub angry: bool,
+    pub outcome: String,
+    pub detail: Option<String>,
+    pub warnings: serde_json::Value,
+    pub received_at: Timestamp,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub ticket: Option<i64>,
+    pub kind: String,
+    pub status: String,
+    pub to: String,
+    pub subject: String,
+    pub message_id: String,
+    pub in_reply_to: Option<String>,
+    pub references: Vec<String>,
+    pub language: Option<String>,
+    pub promised_by: Option<Timestamp>,
+    pub body: String,
+    pub attempts: i64,
+    pub next_try_at: Timestamp,
+    pub last_error: Option<String>,
+    pub created_at: Timestamp,
+    pub sent_at: Option<Timestamp>,
+}
+
+/// Which set-aside mail to list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetAside {
+    /// Unparseable, too large, no sender.
+    Quarantine,
+    /// Flagged as spam or failing DMARC: stored, never answered.
+    Spam,
+    /// Machine-made mail.
+    Automatic,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Counts {
+    pub raw: i64,
+    pub messages: i64,
+    pub tickets: i64,
+    pub open_tickets: i64,
+    pub queued: i64,
+    pub sent: i64,
+    pub failed: i64,
+}

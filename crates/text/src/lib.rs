@@ -1,0 +1,22 @@
+//! Text analysis without downloads: everything here is pure and loads no model
+//! at run time (word lists are compiled in).
+//!
+//! - [`language`]: which language a text is in.
+//! - [`normalize`]: lower-case, NFKC, tokens; content keys for exact re-sends.
+//! - [`mood`]: anger score and the signals behind it.
+//! - [`thanks`]: "thank you, it works" recognition.
+//! - [`tone`]: the tone guard for agents' drafts.
+
+pub mod language;
+mod lexicon;
+pub mod mood;
+mod mood_words;
+pub mod normalize;
+pub mod thanks;
+pub mod tone;
+
+pub use language::detect_language;
+pub use mood::{Mood, mood};
+pub use normalize::{content_key, normalize};
+pub use thanks::is_thanks;
+pub use tone::{ToneFinding, ToneReport, tone};

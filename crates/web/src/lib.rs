@@ -1,0 +1,251 @@
+//! The HTTP side of Kindly: a plain, server-rendered agent UI that works
+//! without JavaScript, a small JSON API, and `/healthz`.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use kindly_app::Settings;
+use kindly_store::{MessageView, OutboxRow, SetAside, Store, TicketView};
+use serde::Deserialize;
+
+/// Shared state of every handler.
+#[derive(Clone)]
+pub struct AppState<S: Store> {
+    store: S,
+    settings: Arc<Settings>,
+}
+
+impl<S: Store> AppState<S> {
+    pub fn new(store: S, settings: Arc<Settings>) -> Self {
+        AppState { store, settings }
+    }
+}
+
+/// Every route.
+pub fn router<S: Store>(state: AppState<S>) -> Router {
+    Router::new()
+        .route("/", get(index::<S>))
+        .route("/tickets/{id}", get(ticket_page::<S>))
+        .route("/set-aside", get(set_aside_page::<S>))
+        .route("/healthz", get(healthz::<S>))
+        .route("/api/tickets", get(api_tickets::<S>))
+        .route("/api/tickets/{id}", get(api_ticket::<S>))
+        .route("/api/outbox", get(api_outbox::<S>))
+        .with_state(state)
+}
+
+/// An error page with a clear message; details go to the log, not the browser.
+struct PageError(StatusCode, String);
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let page = ErrorPage {
+            status: self.0.as_u16(),
+            message: &self.1,
+        };
+        let body = page.render().unwrap_or_else(|_| self.1.clone());
+        (self.0, Html(body)).into_response()
+    }
+}
+
+fn internal(e: impl std::fmt::Display) -> PageError {
+    tracing::error!(error = %e, "request failed");
+    PageError(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "The help desk's store is not answering right now. Please try again in a moment.".into(),
+    )
+}
+
+fn render(t: &impl Template) -> Result<Html<String>, PageError> {
+    t.render().map(Html).map_err(internal)
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    status: u16,
+    message: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "index.html")]
+struct IndexPage<'a> {
+    company: &'a str,
+    tickets: Vec<TicketView>,
+    open: usize,
+}
+
+#[derive(Template)]
+#[template(path = "ticket.html")]
+struct TicketPage<'a> {
+    company: &'a str,
+    ticket: TicketView,
+    messages: Vec<MessageView>,
+    outbox: Vec<OutboxRow>,
+}
+
+#[derive(Template)]
+#[template(path = "set_aside.html")]
+struct SetAsidePage<'a> {
+    company: &'a str,
+    kind: &'a str,
+    title: &'a str,
+    messages: Vec<MessageView>,
+}
+
+async fn index<S: Store>(State(st): State<AppState<S>>) -> Result<Html<String>, PageError> {
+    let mut tickets = st.store.tickets().await.map_err(internal)?;
+    // Most urgent first, then newest.
+    tickets.sort_by(|a, b| {
+        let rank = |t: &TicketView| {
+            kindly_core::Priority::parse(&t.priority).unwrap_or(kindly_core::Priority::Normal)
+        };
+        (a.status == kindly_core::TicketStatus::Closed)
+            .cmp(&(b.status == kindly_core::TicketStatus::Closed))
+            .then(rank(b).cmp(&rank(a)))
+            .then(b.id.cmp(&a.id))
+    });
+    let open = tickets
+        .iter()
+        .filter(|t| t.status == kindly_core::TicketStatus::Open)
+        .count();
+    render(&IndexPage {
+        company: &st.settings.company,
+        tickets,
+        open,
+    })
+}
+
+fn parse_id(raw: &str) -> Result<i64, PageError> {
+    raw.trim_start_matches('#').parse::<i64>().map_err(|_| {
+        PageError(
+            StatusCode::BAD_REQUEST,
+            format!("\"{raw}\" is not a ticket number. Ticket numbers look like 42."),
+        )
+    })
+}
+
+async fn ticket_page<S: Store>(
+    State(st): State<AppState<S>>,
+    Path(raw): Path<String>,
+) -> Result<Html<String>, PageError> {
+    let id = parse_id(&raw)?;
+    let Some(ticket) = st.store.ticket(id).await.map_err(internal)? else {
+        return Err(PageError(
+            StatusCode::NOT_FOUND,
+            format!("There is no ticket #{id}."),
+        ));
+    };
+    let messages = st.store.messages_of(id).await.map_err(internal)?;
+    let outbox = st.store.outbox(Some(id)).await.map_err(internal)?;
+    render(&TicketPage {
+        company: &st.settings.company,
+        ticket,
+        messages,
+        outbox,
+    })
+}
+
+#[derive(Deserialize)]
+struct KindQuery {
+    kind: Option<String>,
+}
+
+async fn set_aside_page<S: Store>(
+    State(st): State<AppState<S>>,
+    Query(q): Query<KindQuery>,
+) -> Result<Html<String>, PageError> {
+    let kind = q.kind.as_deref().unwrap_or("quarantine");
+    let (which, title) = match kind {
+        "quarantine" => (SetAside::Quarantine, "Quarantine: mail we could not read"),
+        "spam" => (
+            SetAside::Spam,
+            "Spam: flagged by the mail server, never answered",
+        ),
+        "automatic" => (
+            SetAside::Automatic,
+            "Automatic mail: bounces, auto-replies, newsletters",
+        ),
+        other => {
+            return Err(PageError(
+                StatusCode::BAD_REQUEST,
+                format!("\"{other}\" is not a list here. Choose quarantine, spam or automatic."),
+            ));
+        }
+    };
+    let messages = st.store.set_aside(which).await.map_err(internal)?;
+    render(&SetAsidePage {
+        company: &st.settings.company,
+        kind,
+        title,
+        messages,
+    })
+}
+
+async fn healthz<S: Store>(State(st): State<AppState<S>>) -> Response {
+    match st.store.ping().await {
+        Ok(()) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "text/plain")],
+            "ok\n",
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check");
+            (StatusCode::SERVICE_UNAVAILABLE, "store unavailable\n").into_response()
+        }
+    }
+}
+
+/// JSON errors for the API: `{"error": "..."}`.
+struct ApiError(StatusCode, String);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.0, Json(serde_json::json!({ "error": self.1 }))).into_response()
+    }
+}
+
+fn api_internal(e: impl std::fmt::Display) -> ApiError {
+    tracing::error!(error = %e, "api request failed");
+    ApiError(StatusCode::SERVICE_UNAVAILABLE, "store unavailable".into())
+}
+
+async fn api_tickets<S: Store>(
+    State(st): State<AppState<S>>,
+) -> Result<Json<Vec<TicketView>>, ApiError> {
+    st.store.tickets().await.map(Json).map_err(api_internal)
+}
+
+async fn api_ticket<S: Store>(
+    State(st): State<AppState<S>>,
+    Path(raw): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let id = raw.parse::<i64>().map_err(|_| {
+        ApiError(
+            StatusCode::BAD_REQUEST,
+            format!("{raw:?} is not a ticket number"),
+        )
+    })?;
+    let ticket = st
+        .store
+        .ticket(id)
+        .await
+        .map_err(api_internal)?
+        .ok_or_else(|| ApiError(StatusCode::NOT_FOUND, format!("no ticket #{id}")))?;
+    let messages = st.store.messages_of(id).await.map_err(api_internal)?;
+    Ok(Json(
+        serde_json::json!({ "ticket": ticket, "messages": messages }),
+    ))
+}
+
+async fn api_outbox<S: Store>(
+    State(st): State<AppState<S>>,
+) -> Result<Json<Vec<OutboxRow>>, ApiError> {
+    st.store.outbox(None).await.map(Json).map_err(api_internal)
+}
