@@ -6,18 +6,19 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 use kindly_core::{
-    Decision, Facts, Lang, MessageFacts, Outcome, Priority, QuarantineReason, ThreadCandidate,
-    ThreadVia, TicketSummary, decide, promise_by,
+    Decision, Facts, Lang, MessageFacts, Outcome, Priority, QuarantineReason, RepeatEvidence,
+    ThreadCandidate, ThreadVia, TicketStatus, TicketSummary, decide, promise_by,
 };
 use kindly_mail::compose::{TemplateInput, TemplateKind, Templates, format_promise, reply_subject};
 use kindly_mail::threading::{
-    derived_message_id, domain_of, outgoing_message_id, plus_ticket, subject_tag,
+    derived_message_id, domain_of, outgoing_message_id, plus_ticket, strip_subject, subject_tag,
 };
 use kindly_mail::{ParsedMail, classify, parse, split_visible};
 use kindly_store::{
     IntakeTx, NewCustomer, NewMessage, NewOutgoing, NewRaw, NewTicket, RawStatus, RawStored, Store,
     StoreError, TicketChange,
 };
+use kindly_text::{Fingerprint, containment, fingerprint};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -77,6 +78,9 @@ pub struct Analysed {
     angry: bool,
     content_key: String,
     thanks: bool,
+    /// Fingerprints of the visible text and of the subject (prefixes and tag stripped).
+    text_fp: Fingerprint,
+    subject_fp: Fingerprint,
     automatic: Option<kindly_core::AutomaticKind>,
     automatic_reason: Option<String>,
     spam: Option<QuarantineReason>,
@@ -190,6 +194,9 @@ fn analyse(mail: &ParsedMail) -> Analysed {
     let mood = kindly_text::mood(basis, language);
     let thanks = kindly_text::is_thanks(&split.visible, language);
     let content_key = kindly_text::content_key(&split.visible);
+    let name_words: Vec<&str> = sender_name.as_deref().into_iter().collect();
+    let text_fp = fingerprint(&split.visible, language, &name_words);
+    let subject_fp = fingerprint(&strip_subject(&mail.subject), language, &[]);
     let class = classify(mail);
     Analysed {
         message_id,
@@ -204,6 +211,8 @@ fn analyse(mail: &ParsedMail) -> Analysed {
         angry: mood.angry,
         content_key,
         thanks,
+        text_fp,
+        subject_fp,
         automatic: class.automatic,
         automatic_reason: class.automatic_reason,
         spam: class.spam,
@@ -388,6 +397,23 @@ impl<S: Store> Intake<S> {
         } else {
             tx.open_tickets_of(&a.sender).await?
         };
+        // Unthreaded mail from a customer with unclosed tickets: how alike is it
+        // to what they wrote before? (Threaded mail and robots need no evidence.)
+        let threaded =
+            by_headers.is_some() || by_tag.as_ref().is_some_and(|c| c.sender_is_participant);
+        let mut repeat_evidence = Vec::new();
+        if !threaded && a.automatic.is_none() && duplicate_of.is_none() {
+            for t in open_tickets
+                .iter()
+                .filter(|t| t.status != TicketStatus::Closed)
+                .take(MAX_REPEAT_CANDIDATES)
+            {
+                let earlier = tx
+                    .earlier_messages(t.id, &a.sender, MAX_EARLIER_PER_TICKET)
+                    .await?;
+                repeat_evidence.push(evidence(t.id, a, &earlier));
+            }
+        }
 
         let facts = Facts {
             message: MessageFacts {
@@ -398,11 +424,13 @@ impl<S: Store> Intake<S> {
                 from_agent: settings.is_agent(&a.sender),
                 content_key: a.content_key.clone(),
                 thanks: a.thanks,
+                nudge: a.text_fp.nudge,
             },
             duplicate_of: duplicate_of.map(|(_, t)| t),
             by_headers,
             by_tag,
             open_tickets,
+            repeat_evidence,
         };
         let decision = decide(&facts, &settings.policy, now);
         let mut report = IntakeReport {
@@ -530,13 +558,21 @@ impl<S: Store> Intake<S> {
                     report.acknowledged = true;
                 }
             }
-            Decision::FollowUp { ticket, reopen } => {
+            Decision::FollowUp {
+                ticket,
+                reopen,
+                nudge,
+                status_update,
+            } => {
+                let raises = *nudge || a.angry;
                 tx.update_ticket(&TicketChange {
                     ticket: *ticket,
                     reopen: *reopen,
+                    repeat: *nudge,
                     customer_message_at: Some(now),
                     anger: Some((a.anger, a.angry)),
-                    priority: a.angry.then(|| escalate(&facts, *ticket, 0, true)),
+                    priority: raises.then(|| escalate(&facts, *ticket, i64::from(*nudge), a.angry)),
+                    status_update_at: status_update.then_some(now),
                     at: now,
                     ..TicketChange::default()
                 })
@@ -550,18 +586,39 @@ impl<S: Store> Intake<S> {
                     )
                     .await?;
                 }
+                if *nudge {
+                    tx.log_event(
+                        Some(*ticket),
+                        "repeat",
+                        &serde_json::json!({ "message_id": a.message_id, "reason": "nudge", "threaded": true }),
+                        now,
+                    )
+                    .await?;
+                }
+                if *status_update {
+                    let promised = current_promise(&facts, *ticket, now, settings);
+                    self.queue_templated(
+                        &mut tx,
+                        TemplateKind::StatusUpdate,
+                        *ticket,
+                        mail,
+                        a,
+                        promised,
+                        now,
+                    )
+                    .await?;
+                }
             }
             Decision::Repeat {
                 ticket,
                 status_update,
+                reopen,
+                reason,
             } => {
-                let summary = facts.open_tickets.iter().find(|t| t.id == *ticket);
-                let promised = summary
-                    .and_then(|t| t.promised_by)
-                    .filter(|p| *p > now)
-                    .unwrap_or_else(|| promise_by(now, settings.ack_target, &settings.hours));
+                let promised = current_promise(&facts, *ticket, now, settings);
                 tx.update_ticket(&TicketChange {
                     ticket: *ticket,
+                    reopen: *reopen,
                     repeat: true,
                     customer_message_at: Some(now),
                     anger: Some((a.anger, a.angry)),
@@ -571,10 +628,16 @@ impl<S: Store> Intake<S> {
                     ..TicketChange::default()
                 })
                 .await?;
+                let evidence = facts.repeat_evidence.iter().find(|e| e.ticket == *ticket);
                 tx.log_event(
                     Some(*ticket),
                     "repeat",
-                    &serde_json::json!({ "message_id": a.message_id }),
+                    &serde_json::json!({
+                        "message_id": a.message_id,
+                        "reason": reason.as_str(),
+                        "reopened": reopen,
+                        "evidence": evidence.map(evidence_json),
+                    }),
                     now,
                 )
                 .await?;
@@ -591,10 +654,11 @@ impl<S: Store> Intake<S> {
                     .await?;
                 }
             }
-            Decision::Thanks { ticket } => {
+            Decision::Thanks { ticket, close } => {
                 tx.update_ticket(&TicketChange {
                     ticket: *ticket,
                     customer_message_at: Some(now),
+                    close: *close,
                     at: now,
                     ..TicketChange::default()
                 })
@@ -602,7 +666,7 @@ impl<S: Store> Intake<S> {
                 tx.log_event(
                     Some(*ticket),
                     "thanks",
-                    &serde_json::json!({ "message_id": a.message_id }),
+                    &serde_json::json!({ "message_id": a.message_id, "closed": close }),
                     now,
                 )
                 .await?;
@@ -669,6 +733,69 @@ impl<S: Store> Intake<S> {
         .await?;
         Ok(())
     }
+}
+
+/// Unclosed tickets of one customer compared with an unthreaded mail.
+const MAX_REPEAT_CANDIDATES: usize = 20;
+/// The customer's newest mails per ticket compared with it.
+const MAX_EARLIER_PER_TICKET: i64 = 8;
+
+/// How the new mail compares with the customer's earlier mails in one ticket:
+/// the best figure of each kind over those mails.
+fn evidence(ticket: i64, a: &Analysed, earlier: &[kindly_store::EarlierMessage]) -> RepeatEvidence {
+    let whole = format!("{}\n{}", a.visible, a.quoted);
+    let mut e = RepeatEvidence {
+        ticket,
+        ..RepeatEvidence::default()
+    };
+    let mut any_ids = false;
+    let mut shared_ids = 0u32;
+    for m in earlier {
+        let lang = m.language.as_deref();
+        let fp = fingerprint(&m.visible_text, lang, &[]);
+        let s = a.text_fp.compare(&fp);
+        let t = &mut e.text;
+        t.shingles = t.shingles.max(s.shingles);
+        t.terms = t.terms.max(s.terms);
+        t.overlap = t.overlap.max(s.overlap);
+        shared_ids = shared_ids.max(u32::try_from(s.shared_identifiers).unwrap_or(u32::MAX));
+        any_ids |= !fp.identifiers.is_empty();
+        let subject = fingerprint(&strip_subject(&m.subject), lang, &[]);
+        e.subject = e.subject.max(a.subject_fp.compare(&subject).terms);
+        if !m.visible_text.trim().is_empty() {
+            e.contains_earlier = e.contains_earlier.max(containment(&whole, &m.visible_text));
+        }
+    }
+    e.text.shared_identifiers = shared_ids;
+    // Conflicting: both sides name identifiers and not one is shared across the ticket.
+    e.text.conflicting_identifiers =
+        any_ids && !a.text_fp.identifiers.is_empty() && shared_ids == 0;
+    e
+}
+
+fn evidence_json(e: &RepeatEvidence) -> serde_json::Value {
+    serde_json::json!({
+        "shingles": e.text.shingles,
+        "terms": e.text.terms,
+        "overlap": e.text.overlap,
+        "shared_identifiers": e.text.shared_identifiers,
+        "subject": e.subject,
+        "contains_earlier": e.contains_earlier,
+    })
+}
+
+/// The promise a status update restates: the ticket's own while it still holds,
+/// else a fresh one from the policy target.
+fn current_promise(facts: &Facts, ticket: i64, now: Timestamp, settings: &Settings) -> Timestamp {
+    facts
+        .open_tickets
+        .iter()
+        .chain(facts.by_headers.iter().map(|c| &c.ticket))
+        .chain(facts.by_tag.iter().map(|c| &c.ticket))
+        .find(|t| t.id == ticket)
+        .and_then(|t| t.promised_by)
+        .filter(|p| *p > now)
+        .unwrap_or_else(|| promise_by(now, settings.ack_target, &settings.hours))
 }
 
 /// The ticket's new priority after one more repeat (`extra_repeats`) or angry mail.

@@ -411,7 +411,7 @@ async fn reply_reopens_pending_and_solved_but_long_closed_opens_linked_ticket() 
 }
 
 #[tokio::test]
-async fn thanks_never_reopens_and_sends_nothing() {
+async fn thanks_closes_a_solved_ticket_and_sends_nothing() {
     let i = intake().await;
     take(
         &i,
@@ -442,9 +442,10 @@ async fn thanks_never_reopens_and_sends_nothing() {
     )
     .await;
     assert_eq!((r.outcome, r.ticket), (Outcome::Thanks, Some(1)));
+    // A thank-you confirms the solved ticket: it closes, never reopens.
     assert_eq!(
         i.store().ticket(1).await.expect("q").expect("t").status,
-        TicketStatus::Solved
+        TicketStatus::Closed
     );
     assert_eq!(outbox(&i).await.len(), 1);
 }

@@ -6,6 +6,7 @@
 use jiff::{SignedDuration, Timestamp};
 
 use crate::model::{AutomaticKind, Outcome, QuarantineReason, TicketStatus, TicketSummary};
+use crate::repeat::{RepeatEvidence, RepeatPolicy, RepeatReason, best_repeat};
 
 /// How a mail was matched to an existing ticket.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,10 +44,12 @@ pub struct MessageFacts {
     pub content_key: String,
     /// The visible text is a thank-you with nothing left to do.
     pub thanks: bool,
+    /// The visible text is a nudge ("any news?") with no content of its own.
+    pub nudge: bool,
 }
 
 /// Everything [`decide`] looks at.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Facts {
     pub message: MessageFacts,
     /// The same Message-ID with the same content was stored before: the ticket it went to.
@@ -57,10 +60,13 @@ pub struct Facts {
     pub by_tag: Option<ThreadCandidate>,
     /// The sender's tickets that are not closed, most recently active first.
     pub open_tickets: Vec<TicketSummary>,
+    /// How the mail compares with each of `open_tickets` (same order; the app
+    /// leaves it empty for threaded mail, which needs none).
+    pub repeat_evidence: Vec<RepeatEvidence>,
 }
 
 /// Knobs of the decision, from the configuration.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Policy {
     /// A reply to a ticket closed longer ago than this opens a new, linked ticket.
     pub reopen_window: SignedDuration,
@@ -68,6 +74,8 @@ pub struct Policy {
     pub status_update_period: SignedDuration,
     /// A fresh (unthreaded) thank-you is matched to the sender's tickets active this recently.
     pub thanks_window: SignedDuration,
+    /// Thresholds of the repeat rules.
+    pub repeat: RepeatPolicy,
 }
 
 impl Default for Policy {
@@ -76,6 +84,7 @@ impl Default for Policy {
             reopen_window: SignedDuration::from_hours(30 * 24),
             status_update_period: SignedDuration::from_hours(4),
             thanks_window: SignedDuration::from_hours(14 * 24),
+            repeat: RepeatPolicy::default(),
         }
     }
 }
@@ -89,11 +98,25 @@ pub enum Decision {
         acknowledge: bool,
     },
     /// Add to a ticket; `reopen` moves a pending/solved/closed ticket back to open.
-    FollowUp { ticket: i64, reopen: bool },
+    /// `nudge`: a threaded "any news?" — it counts as a repeat (urgency, count)
+    /// and may earn a status update like one.
+    FollowUp {
+        ticket: i64,
+        reopen: bool,
+        nudge: bool,
+        status_update: bool,
+    },
     /// The customer wrote the same request again: fold it in, raise urgency.
-    Repeat { ticket: i64, status_update: bool },
-    /// A thank-you: record it, never reopen, never answer.
-    Thanks { ticket: i64 },
+    /// `reopen`: the ticket was pending or solved and the customer still waits.
+    Repeat {
+        ticket: i64,
+        status_update: bool,
+        reopen: bool,
+        reason: RepeatReason,
+    },
+    /// A thank-you: record it, never reopen, never answer. `close`: the ticket was
+    /// solved and the customer confirms it.
+    Thanks { ticket: i64, close: bool },
     /// Machine-made: store only.
     Automatic { kind: AutomaticKind },
     /// Seen before: change nothing.
@@ -120,7 +143,7 @@ impl Decision {
         match *self {
             Decision::FollowUp { ticket, .. }
             | Decision::Repeat { ticket, .. }
-            | Decision::Thanks { ticket } => Some(ticket),
+            | Decision::Thanks { ticket, .. } => Some(ticket),
             Decision::DuplicateDelivery { ticket } => ticket,
             _ => None,
         }
@@ -134,6 +157,13 @@ fn is_closed_for_good(t: &TicketSummary, policy: &Policy, now: Timestamp) -> boo
                 .checked_add(policy.reopen_window)
                 .is_ok_and(|end| end < now)
         })
+}
+
+fn thanks(t: &TicketSummary) -> Decision {
+    Decision::Thanks {
+        ticket: t.id,
+        close: t.status == TicketStatus::Solved,
+    }
 }
 
 fn status_update_due(t: &TicketSummary, policy: &Policy, now: Timestamp) -> bool {
@@ -172,7 +202,10 @@ pub fn decide(facts: &Facts, policy: &Policy, now: Timestamp) -> Decision {
         let t = &c.ticket;
         if is_closed_for_good(t, policy, now) {
             if m.thanks {
-                return Decision::Thanks { ticket: t.id };
+                return Decision::Thanks {
+                    ticket: t.id,
+                    close: false,
+                };
             }
             return Decision::NewTicket {
                 linked_to: Some(t.id),
@@ -180,11 +213,13 @@ pub fn decide(facts: &Facts, policy: &Policy, now: Timestamp) -> Decision {
             };
         }
         if m.thanks {
-            return Decision::Thanks { ticket: t.id };
+            return thanks(t);
         }
         return Decision::FollowUp {
             ticket: t.id,
             reopen: t.status != TicketStatus::Open,
+            nudge: m.nudge,
+            status_update: m.nudge && !m.from_agent && status_update_due(t, policy, now),
         };
     }
 
@@ -197,19 +232,35 @@ pub fn decide(facts: &Facts, policy: &Policy, now: Timestamp) -> Decision {
             })
         });
         if let Some(t) = recent {
-            return Decision::Thanks { ticket: t.id };
+            return thanks(t);
         }
     }
-    // Unthreaded: an identical re-send of a request still open folds in.
-    if let Some(t) = facts
-        .open_tickets
-        .iter()
-        .filter(|t| t.status != TicketStatus::Closed)
+    // Unthreaded: the same request again folds into the ticket it repeats.
+    let unclosed = || {
+        facts
+            .open_tickets
+            .iter()
+            .filter(|t| t.status != TicketStatus::Closed)
+    };
+    let same_content = unclosed()
         .find(|t| t.content_keys.contains(&m.content_key))
-    {
+        .map(|t| (t, RepeatReason::SameContent));
+    let similar = || {
+        let evidence: Vec<RepeatEvidence> = facts
+            .repeat_evidence
+            .iter()
+            .filter(|e| unclosed().any(|t| t.id == e.ticket))
+            .copied()
+            .collect();
+        best_repeat(&evidence, m.nudge, &policy.repeat)
+            .and_then(|(id, reason)| unclosed().find(|t| t.id == id).map(|t| (t, reason)))
+    };
+    if let Some((t, reason)) = same_content.or_else(similar) {
         return Decision::Repeat {
             ticket: t.id,
             status_update: !m.from_agent && !m.thanks && status_update_due(t, policy, now),
+            reopen: t.status != TicketStatus::Open,
+            reason,
         };
     }
     Decision::NewTicket {
@@ -237,6 +288,7 @@ mod tests {
             from_agent: false,
             content_key: "k1".into(),
             thanks: false,
+            nudge: false,
         }
     }
 
@@ -261,6 +313,7 @@ mod tests {
             by_headers: None,
             by_tag: None,
             open_tickets: vec![],
+            repeat_evidence: vec![],
         }
     }
 
@@ -317,7 +370,9 @@ mod tests {
             decide(&f, &Policy::default(), now()),
             Decision::FollowUp {
                 ticket: 7,
-                reopen: false
+                reopen: false,
+                nudge: false,
+                status_update: false
             }
         );
     }
@@ -331,7 +386,9 @@ mod tests {
                 decide(&f, &Policy::default(), now()),
                 Decision::FollowUp {
                     ticket: 3,
-                    reopen: true
+                    reopen: true,
+                    nudge: false,
+                    status_update: false
                 }
             );
         }
@@ -357,7 +414,9 @@ mod tests {
             decide(&f, &Policy::default(), now()),
             Decision::FollowUp {
                 ticket: 3,
-                reopen: true
+                reopen: true,
+                nudge: false,
+                status_update: false
             }
         );
     }
@@ -372,7 +431,9 @@ mod tests {
             decide(&f, &Policy::default(), now()),
             Decision::Repeat {
                 ticket: 5,
-                status_update: true
+                status_update: true,
+                reopen: false,
+                reason: RepeatReason::SameContent
             }
         );
         t.last_status_update_at = Some(now() - SignedDuration::from_hours(1));
@@ -381,7 +442,9 @@ mod tests {
             decide(&f, &Policy::default(), now()),
             Decision::Repeat {
                 ticket: 5,
-                status_update: false
+                status_update: false,
+                reopen: false,
+                reason: RepeatReason::SameContent
             }
         );
     }
@@ -397,7 +460,10 @@ mod tests {
         ));
         assert_eq!(
             decide(&f, &Policy::default(), now()),
-            Decision::Thanks { ticket: 4 }
+            Decision::Thanks {
+                ticket: 4,
+                close: true
+            }
         );
         // Unthreaded thank-you goes to the recent ticket.
         let mut f = facts();
@@ -405,7 +471,10 @@ mod tests {
         f.open_tickets = vec![ticket(9, TicketStatus::Solved)];
         assert_eq!(
             decide(&f, &Policy::default(), now()),
-            Decision::Thanks { ticket: 9 }
+            Decision::Thanks {
+                ticket: 9,
+                close: true
+            }
         );
     }
 
@@ -460,6 +529,7 @@ mod tests {
                 any::<bool>(),
                 "k[0-3]",
                 any::<bool>(),
+                any::<bool>(),
             ),
             option::of(option::of(1i64..20)),
             option::of(arb_ticket()),
@@ -467,7 +537,7 @@ mod tests {
             proptest::collection::vec(arb_ticket(), 0..4),
         )
             .prop_map(
-                |((q, a, own, agent, key, thanks), dup, hdr, tag, open)| Facts {
+                |((q, a, own, agent, key, thanks, nudge), dup, hdr, tag, open)| Facts {
                     message: MessageFacts {
                         received_at: now(),
                         quarantine: q,
@@ -476,10 +546,18 @@ mod tests {
                         from_agent: agent,
                         content_key: key,
                         thanks,
+                        nudge,
                     },
                     duplicate_of: dup,
                     by_headers: hdr.map(|t| cand(t, ThreadVia::Headers, true)),
                     by_tag: tag.map(|(t, v, p)| cand(t, v, p)),
+                    repeat_evidence: open
+                        .iter()
+                        .map(|t| RepeatEvidence {
+                            ticket: t.id,
+                            ..RepeatEvidence::default()
+                        })
+                        .collect(),
                     open_tickets: open,
                 },
             )
@@ -503,7 +581,8 @@ mod tests {
             f.message.from_agent = true;
             match decide(&f, &Policy::default(), now()) {
                 Decision::NewTicket { acknowledge, .. } => prop_assert!(!acknowledge),
-                Decision::Repeat { status_update, .. } => prop_assert!(!status_update),
+                Decision::Repeat { status_update, .. }
+                | Decision::FollowUp { status_update, .. } => prop_assert!(!status_update),
                 _ => {}
             }
         }
@@ -522,16 +601,30 @@ mod tests {
         fn thanks_never_reopens_or_answers(mut f in arb_facts()) {
             f.message.thanks = true;
             let d = decide(&f, &Policy::default(), now());
-            let reopens_or_answers = matches!(d, Decision::FollowUp { .. } | Decision::Repeat { status_update: true, .. });
+            let reopens_or_answers = matches!(d, Decision::FollowUp { .. } | Decision::Repeat { .. });
             prop_assert!(!reopens_or_answers);
         }
 
         #[test]
-        fn a_repeat_only_goes_to_an_unclosed_ticket_holding_the_same_content(f in arb_facts()) {
-            if let Decision::Repeat { ticket, .. } = decide(&f, &Policy::default(), now()) {
+        fn a_repeat_only_goes_to_an_unclosed_ticket_with_evidence(f in arb_facts()) {
+            if let Decision::Repeat { ticket, reason, .. } = decide(&f, &Policy::default(), now()) {
                 prop_assert!(f.open_tickets.iter().any(|t| t.id == ticket
                     && t.status != TicketStatus::Closed
-                    && t.content_keys.contains(&f.message.content_key)));
+                    && (t.content_keys.contains(&f.message.content_key)
+                        || (reason == RepeatReason::Nudge && f.message.nudge))));
+            }
+        }
+
+        #[test]
+        fn a_nudge_with_an_unclosed_ticket_never_opens_a_new_one(mut f in arb_facts()) {
+            f.message.nudge = true;
+            f.by_headers = None;
+            f.by_tag = None;
+            let d = decide(&f, &Policy::default(), now());
+            let plain = f.duplicate_of.is_none() && f.message.quarantine.is_none()
+                && f.message.automatic.is_none() && !f.message.from_own_address && !f.message.thanks;
+            if plain && f.open_tickets.iter().any(|t| t.status != TicketStatus::Closed) {
+                prop_assert_eq!(d.outcome(), Outcome::Repeat);
             }
         }
     }

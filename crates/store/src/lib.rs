@@ -57,6 +57,14 @@ pub trait IntakeTx: Send {
         email: &str,
     ) -> impl Future<Output = Result<Vec<TicketSummary>>> + Send;
 
+    /// The newest `limit` messages `sender` wrote into `ticket`, newest first.
+    fn earlier_messages(
+        &mut self,
+        ticket: i64,
+        sender: &str,
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<EarlierMessage>>> + Send;
+
     fn upsert_customer(&mut self, c: &NewCustomer<'_>) -> impl Future<Output = Result<i64>> + Send;
 
     fn create_ticket(&mut self, t: &NewTicket<'_>) -> impl Future<Output = Result<i64>> + Send;

@@ -244,6 +244,33 @@ impl IntakeTx for SqliteTx {
         Ok(out)
     }
 
+    async fn earlier_messages(
+        &mut self,
+        ticket: i64,
+        sender: &str,
+        limit: i64,
+    ) -> Result<Vec<EarlierMessage>> {
+        let rows = sqlx::query(
+            "SELECT ticket_id, subject, visible_text, language FROM messages \
+             WHERE ticket_id = ? AND sender = ? ORDER BY id DESC LIMIT ?",
+        )
+        .bind(ticket)
+        .bind(sender)
+        .bind(limit)
+        .fetch_all(&mut *self.tx)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(EarlierMessage {
+                    ticket_id: r.try_get("ticket_id")?,
+                    subject: r.try_get("subject")?,
+                    visible_text: r.try_get("visible_text")?,
+                    language: r.try_get("language")?,
+                })
+            })
+            .collect()
+    }
+
     async fn upsert_customer(&mut self, c: &NewCustomer<'_>) -> Result<i64> {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO customers (email, name, language, tz_offset, created_at) VALUES (?, ?, ?, ?, ?) \
@@ -332,8 +359,8 @@ impl IntakeTx for SqliteTx {
         sqlx::query(
             "UPDATE tickets SET \
                updated_at = ?, \
-               status = CASE WHEN ? THEN 'open' ELSE status END, \
-               closed_at = CASE WHEN ? THEN NULL ELSE closed_at END, \
+               status = CASE WHEN ? THEN 'open' WHEN ? THEN 'closed' ELSE status END, \
+               closed_at = CASE WHEN ? THEN NULL WHEN ? THEN ? ELSE closed_at END, \
                repeats = repeats + ?, \
                last_customer_message_at = COALESCE(?, last_customer_message_at), \
                anger = CASE WHEN anger < ? THEN ? ELSE anger END, \
@@ -344,7 +371,10 @@ impl IntakeTx for SqliteTx {
         )
         .bind(secs(c.at))
         .bind(c.reopen)
+        .bind(c.close)
         .bind(c.reopen)
+        .bind(c.close)
+        .bind(secs(c.at))
         .bind(i64::from(c.repeat))
         .bind(c.customer_message_at.map(secs))
         .bind(anger)

@@ -109,7 +109,18 @@ pub struct TicketChange {
     pub priority: Option<String>,
     /// A status update was queued at this time.
     pub status_update_at: Option<Timestamp>,
+    /// Close the ticket (a thank-you confirming a solved ticket).
+    pub close: bool,
     pub at: Timestamp,
+}
+
+/// One of the customer's earlier mails in a ticket, for repeat detection.
+#[derive(Clone, Debug)]
+pub struct EarlierMessage {
+    pub ticket_id: i64,
+    pub subject: String,
+    pub visible_text: String,
+    pub language: Option<String>,
 }
 
 pub struct NewOutgoing<'a> {

@@ -6,17 +6,20 @@
 //! - [`mood`]: anger score and the signals behind it.
 //! - [`thanks`]: "thank you, it works" recognition.
 //! - [`tone`]: the tone guard for agents' drafts.
+//! - [`similarity`]: fingerprints (terms, MinHash, identifiers, nudges) for repeats.
 
 pub mod language;
 mod lexicon;
 pub mod mood;
 mod mood_words;
 pub mod normalize;
+pub mod similarity;
 pub mod thanks;
 pub mod tone;
 
 pub use language::detect_language;
 pub use mood::{Mood, mood};
 pub use normalize::{content_key, normalize};
+pub use similarity::{Fingerprint, Similarity, containment, fingerprint};
 pub use thanks::is_thanks;
 pub use tone::{ToneFinding, ToneReport, tone};

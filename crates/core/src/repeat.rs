@@ -1,0 +1,249 @@
+//! Is an unthreaded mail the customer's earlier request again?
+//!
+//! The app measures how the new mail compares with each of the customer's
+//! unclosed tickets ([`RepeatEvidence`], figures from `text::similarity`); this
+//! module weighs them. Precision comes first (invariant 7): two different
+//! problems folded together hurt a customer more than a missed repeat, so every
+//! rule needs strong evidence and conflicting identifiers (another order number)
+//! veto all but an identical re-send.
+
+use serde::Serialize;
+
+/// Text figures of the new mail against one earlier mail (all 0..=1).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TextMatch {
+    /// MinHash estimate of the Jaccard index of stemmed word 3-shingles.
+    pub shingles: f32,
+    /// Jaccard index of the stemmed content-term sets.
+    pub terms: f32,
+    /// Share of the smaller term set found in the larger.
+    pub overlap: f32,
+    /// Identifiers (order, invoice, phone numbers, keys) both mention.
+    pub shared_identifiers: u32,
+    /// Both mention identifiers and share none.
+    pub conflicting_identifiers: bool,
+}
+
+/// How the new mail compares with one unclosed ticket of the same customer:
+/// the best figures over the customer's messages in it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RepeatEvidence {
+    pub ticket: i64,
+    /// Visible text against visible text.
+    pub text: TextMatch,
+    /// Subjects, prefixes (Re:/Fwd:/AW:/Отв:…) and our `[#N]` tag stripped: term Jaccard.
+    pub subject: f32,
+    /// Share of an earlier mail's words (3-shingles) found in the new mail's whole
+    /// text, quotes included: near 1 when the customer quotes or forwards it.
+    pub contains_earlier: f32,
+}
+
+/// Why a mail was taken for a repeat; recorded on the ticket so an agent sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RepeatReason {
+    /// The same visible text again (case, spacing and punctuation aside).
+    SameContent,
+    /// The mail quotes or forwards the customer's earlier mail.
+    QuotesEarlier,
+    /// Nearly the same text (small edits).
+    NearDuplicate,
+    /// Reworded, with the same identifier or subject.
+    Reworded,
+    /// "Any news?" with no content of its own.
+    Nudge,
+}
+
+impl RepeatReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RepeatReason::SameContent => "same_content",
+            RepeatReason::QuotesEarlier => "quotes_earlier",
+            RepeatReason::NearDuplicate => "near_duplicate",
+            RepeatReason::Reworded => "reworded",
+            RepeatReason::Nudge => "nudge",
+        }
+    }
+
+    /// Strength for choosing between tickets: the higher wins.
+    fn rank(self) -> u8 {
+        match self {
+            RepeatReason::SameContent => 5,
+            RepeatReason::QuotesEarlier => 4,
+            RepeatReason::NearDuplicate => 3,
+            RepeatReason::Reworded => 2,
+            RepeatReason::Nudge => 1,
+        }
+    }
+}
+
+/// Thresholds of the repeat rules. The defaults are set on the labelled sets in
+/// `crates/kindly/tests/data/repeats` and checked on the public paraphrase pairs
+/// (`crates/text/tests/paraphrase_quality.rs`); see each field for the data.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RepeatPolicy {
+    /// An earlier mail at least this much contained in the new one is quoted or
+    /// forwarded. Quoting keeps ~all of its 3-shingles; an unrelated mail of the
+    /// same customer shares well under 0.2 (greetings and names are not terms,
+    /// but containment counts raw words).
+    pub contains: f32,
+    /// Near-duplicate by MinHash of 3-shingles (word order kept).
+    pub near_shingles: f32,
+    /// Near-duplicate by term Jaccard.
+    pub near_terms: f32,
+    /// Reworded: term Jaccard at least this, together with a shared identifier
+    /// or a similar subject.
+    pub reworded_terms: f32,
+    /// Reworded: share of the smaller term set found in the larger.
+    pub reworded_overlap: f32,
+    /// Subjects this alike count as "the same subject".
+    pub same_subject: f32,
+}
+
+impl Default for RepeatPolicy {
+    fn default() -> Self {
+        RepeatPolicy {
+            contains: 0.6,
+            near_shingles: 0.5,
+            near_terms: 0.6,
+            reworded_terms: 0.25,
+            reworded_overlap: 0.4,
+            same_subject: 0.5,
+        }
+    }
+}
+
+/// Whether the new mail repeats the ticket `e` describes, and why.
+/// `nudge`: the new mail's visible text is a nudge with no content of its own.
+pub fn judge(e: &RepeatEvidence, nudge: bool, p: &RepeatPolicy) -> Option<RepeatReason> {
+    let t = &e.text;
+    if e.contains_earlier >= p.contains && !t.conflicting_identifiers {
+        return Some(RepeatReason::QuotesEarlier);
+    }
+    if t.conflicting_identifiers {
+        return None;
+    }
+    if t.shingles >= p.near_shingles || t.terms >= p.near_terms {
+        return Some(RepeatReason::NearDuplicate);
+    }
+    let anchored = t.shared_identifiers > 0 || e.subject >= p.same_subject;
+    if anchored && t.terms >= p.reworded_terms && t.overlap >= p.reworded_overlap {
+        return Some(RepeatReason::Reworded);
+    }
+    if nudge {
+        return Some(RepeatReason::Nudge);
+    }
+    None
+}
+
+/// The ticket the mail repeats, if any, among `evidence` (most recently active
+/// ticket first): the strongest reason wins; between equal reasons, the more
+/// recent ticket. A nudge that names no ticket goes to the most recent one.
+pub fn best_repeat(
+    evidence: &[RepeatEvidence],
+    nudge: bool,
+    p: &RepeatPolicy,
+) -> Option<(i64, RepeatReason)> {
+    let mut best: Option<(i64, RepeatReason)> = None;
+    for e in evidence {
+        if let Some(reason) = judge(e, nudge, p)
+            && best.is_none_or(|(_, b)| reason.rank() > b.rank())
+        {
+            best = Some((e.ticket, reason));
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn ev(ticket: i64) -> RepeatEvidence {
+        RepeatEvidence {
+            ticket,
+            ..RepeatEvidence::default()
+        }
+    }
+
+    #[test]
+    fn conflicting_identifiers_veto_similarity_and_nudges() {
+        let mut e = ev(1);
+        e.text.shingles = 0.9;
+        e.text.terms = 0.9;
+        e.text.conflicting_identifiers = true;
+        assert_eq!(judge(&e, true, &RepeatPolicy::default()), None);
+    }
+
+    #[test]
+    fn reworded_needs_an_anchor() {
+        let p = RepeatPolicy::default();
+        let mut e = ev(1);
+        e.text.terms = 0.3;
+        e.text.overlap = 0.5;
+        assert_eq!(judge(&e, false, &p), None);
+        e.text.shared_identifiers = 1;
+        assert_eq!(judge(&e, false, &p), Some(RepeatReason::Reworded));
+        e.text.shared_identifiers = 0;
+        e.subject = 0.6;
+        assert_eq!(judge(&e, false, &p), Some(RepeatReason::Reworded));
+    }
+
+    #[test]
+    fn nudge_goes_to_most_recent_unless_another_is_named() {
+        let p = RepeatPolicy::default();
+        let recent = ev(2);
+        let older = ev(1);
+        assert_eq!(
+            best_repeat(&[recent, older], true, &p),
+            Some((2, RepeatReason::Nudge))
+        );
+        let mut older = ev(1);
+        older.text.shared_identifiers = 1;
+        older.subject = 0.8;
+        older.text.terms = 0.3;
+        older.text.overlap = 0.5;
+        assert_eq!(
+            best_repeat(&[recent, older], true, &p),
+            Some((1, RepeatReason::Reworded))
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn no_evidence_no_repeat(tickets in proptest::collection::vec(1i64..50, 0..5)) {
+            let evidence: Vec<_> = tickets.iter().map(|&t| ev(t)).collect();
+            prop_assert_eq!(best_repeat(&evidence, false, &RepeatPolicy::default()), None);
+        }
+
+        #[test]
+        fn more_similarity_never_undoes_a_repeat(
+            shingles in 0f32..=1.0, terms in 0f32..=1.0, overlap in 0f32..=1.0,
+            subject in 0f32..=1.0, contains in 0f32..=1.0, ids in 0u32..3, nudge: bool,
+            bump in 0f32..=0.5,
+        ) {
+            let p = RepeatPolicy::default();
+            let e = RepeatEvidence {
+                ticket: 1,
+                text: TextMatch { shingles, terms, overlap, shared_identifiers: ids, conflicting_identifiers: false },
+                subject,
+                contains_earlier: contains,
+            };
+            let more = RepeatEvidence {
+                text: TextMatch {
+                    shingles: (shingles + bump).min(1.0),
+                    terms: (terms + bump).min(1.0),
+                    overlap: (overlap + bump).min(1.0),
+                    ..e.text
+                },
+                subject: (subject + bump).min(1.0),
+                contains_earlier: (contains + bump).min(1.0),
+                ..e
+            };
+            if judge(&e, nudge, &p).is_some() {
+                prop_assert!(judge(&more, nudge, &p).is_some());
+            }
+        }
+    }
+}
