@@ -195,7 +195,10 @@ fn analyse(mail: &ParsedMail) -> Analysed {
     let thanks = kindly_text::is_thanks(&split.visible, language);
     let content_key = kindly_text::content_key(&split.visible);
     let name_words: Vec<&str> = sender_name.as_deref().into_iter().collect();
-    let text_fp = fingerprint(&split.visible, language, &name_words);
+    let text_fp = with_subject_identifiers(
+        fingerprint(&split.visible, language, &name_words),
+        &mail.subject,
+    );
     let subject_fp = fingerprint(&strip_subject(&mail.subject), language, &[]);
     let class = classify(mail);
     Analysed {
@@ -433,6 +436,24 @@ impl<S: Store> Intake<S> {
             repeat_evidence,
         };
         let decision = decide(&facts, &settings.policy, now);
+        for e in &facts.repeat_evidence {
+            tracing::debug!(
+                message_id = %a.message_id,
+                ticket = e.ticket,
+                nudge = a.text_fp.nudge,
+                terms = a.text_fp.len(),
+                shingles = e.text.shingles,
+                term_jaccard = e.text.terms,
+                overlap = e.text.overlap,
+                shorter_terms = e.text.shorter_terms,
+                shared_ids = e.text.shared_identifiers,
+                conflicting_ids = e.text.conflicting_identifiers,
+                subject = e.subject,
+                contains = e.contains_earlier,
+                outcome = decision.outcome().as_str(),
+                "repeat evidence"
+            );
+        }
         let mut report = IntakeReport {
             message_id: Some(a.message_id.clone()),
             outcome: decision.outcome(),
@@ -735,6 +756,15 @@ impl<S: Store> Intake<S> {
     }
 }
 
+/// Identifiers in the subject ("Order 48213 not delivered") count like those in the text.
+fn with_subject_identifiers(mut fp: Fingerprint, subject: &str) -> Fingerprint {
+    fp.identifiers
+        .extend(kindly_text::similarity::identifiers(subject));
+    fp.identifiers.sort_unstable();
+    fp.identifiers.dedup();
+    fp
+}
+
 /// Unclosed tickets of one customer compared with an unthreaded mail.
 const MAX_REPEAT_CANDIDATES: usize = 20;
 /// The customer's newest mails per ticket compared with it.
@@ -752,12 +782,15 @@ fn evidence(ticket: i64, a: &Analysed, earlier: &[kindly_store::EarlierMessage])
     let mut shared_ids = 0u32;
     for m in earlier {
         let lang = m.language.as_deref();
-        let fp = fingerprint(&m.visible_text, lang, &[]);
+        let fp = with_subject_identifiers(fingerprint(&m.visible_text, lang, &[]), &m.subject);
         let s = a.text_fp.compare(&fp);
         let t = &mut e.text;
         t.shingles = t.shingles.max(s.shingles);
         t.terms = t.terms.max(s.terms);
         t.overlap = t.overlap.max(s.overlap);
+        t.shorter_terms = t
+            .shorter_terms
+            .max(u32::try_from(s.shorter_terms).unwrap_or(u32::MAX));
         shared_ids = shared_ids.max(u32::try_from(s.shared_identifiers).unwrap_or(u32::MAX));
         any_ids |= !fp.identifiers.is_empty();
         let subject = fingerprint(&strip_subject(&m.subject), lang, &[]);

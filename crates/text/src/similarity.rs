@@ -57,6 +57,8 @@ pub struct Similarity {
     pub shared_identifiers: usize,
     /// Both mention identifiers and none of them is shared (two different orders).
     pub conflicting_identifiers: bool,
+    /// Content terms of the shorter text.
+    pub shorter_terms: usize,
 }
 
 impl Fingerprint {
@@ -83,6 +85,7 @@ impl Fingerprint {
             conflicting_identifiers: !self.identifiers.is_empty()
                 && !other.identifiers.is_empty()
                 && shared_identifiers == 0,
+            shorter_terms: smaller,
         }
     }
 
@@ -287,8 +290,9 @@ fn estonian_stem(word: &str) -> String {
 // --- stop words ------------------------------------------------------------
 
 /// Words that say nothing about the problem: function words, greetings,
-/// sign-offs and politeness in the four languages. A sorted list searched by
-/// binary search (kept sorted by a unit test).
+/// sign-offs and politeness in the four languages, sorted once and searched by
+/// binary search. Negations ("not", "nicht", "не", "ei") are *not* stop words:
+/// "the app starts" and "the app does not start" are different reports.
 struct StopWords(Vec<&'static str>);
 
 impl StopWords {
@@ -313,29 +317,29 @@ const STOP_WORDS: &[&str] = &[
      is are was were be been being am do does did have has had having will would can could \
      shall should may might must i me my mine we us our you your he she it its they them their \
      this that these those there here what which who whom when where why how all any some \
-     no not so too very just also than then now still again please thanks thank hi hello hey \
+     so too very just also than then now still again please thanks thank hi hello hey \
      dear regards best kind wishes cheers sincerely yours team support sir madam thx pls ok \
-     okay yes get got im i'm it's don't doesn't can't won't isn't",
+     okay yes get got im i'm it's",
     // de
     "der die das den dem des ein eine einen einem einer eines und oder aber wenn als wie \
      zu zum zur im in am an auf aus bei mit nach von vor für über unter um durch ist sind war \
      waren bin bist sein hat haben hatte habe hätte wird werden wurde kann könnte muss soll \
      ich mich mir mein meine meinen meinem meiner wir uns unser unsere sie ihr ihre ihnen \
-     es er du dich dir dein deine man dass daß das nicht kein keine keinen noch schon auch \
+     es er du dich dir dein deine man dass daß das noch schon auch \
      nur sehr so da hier dort was wer wo wann warum bitte danke dank vielen hallo guten tag \
      morgen abend sehr geehrte geehrter damen herren liebe lieber grüße grüßen gruß grüsse \
      mfg lg vg freundlichen freundliche beste viele team support ja nein",
     // et
-    "ja ning või aga kui et on oli olid olen oled oleme olete ole pole ei mitte see seda \
+    "ja ning või aga kui et on oli olid olen oled oleme olete ole see seda \
      selle sellest need neid mis mida kes kus kuidas miks millal ma mina mul mulle minu \
      minule sa sina sul teie te teil teile teid me meie meil meile meid ta tema tal talle \
      nad neil nende ka veel juba siis nüüd kohe väga palun aitäh tänan tänud tere \
      hea head lugupidamisega parimat parimate soovidega tervitades tervitusega lp lugupeetud \
      austatud päevast õhtust hommikust päeva ok jah",
     // ru
-    "и в во не на я с со что как а то все всё она так его но да ты к у же вы за бы по \
-     только ее её мне было вот от меня еще ещё нет о из ему теперь когда даже ну вдруг ли \
-     если уже или ни быть был была были него до вас нибудь опять уж вам ведь там потом \
+    "и в во на я с со что как а то все всё она так его но да ты к у же вы за бы по \
+     только ее её мне было вот от меня еще ещё о из ему теперь когда даже ну вдруг ли \
+     если уже или быть был была были него до вас нибудь опять уж вам ведь там потом \
      себя ничего ей может они тут где есть надо ней для мы тебя их чем сам чтобы без будто \
      чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь \
      этом один почти мой тем чтоб нее сейчас куда зачем всех никогда можно при наконец два \
@@ -356,6 +360,13 @@ struct Nudge;
 const NUDGE_PHRASES: &[&str] = &[
     // en
     "any news",
+    "waiting",
+    "anyone",
+    "anybody",
+    "a reply",
+    "an answer",
+    "a response",
+    "heard anything",
     "any update*",
     "any progress",
     "news on",
@@ -378,9 +389,37 @@ const NUDGE_PHRASES: &[&str] = &[
     "anyone there",
     "anybody there",
     "is anyone",
+    "did you receive",
+    "did you get my",
+    "have you received",
+    "have you seen my",
+    "any word",
+    "heard anything",
+    "still no",
+    "nothing yet",
+    "no one has",
+    "nobody has",
+    "update please",
+    "status update",
+    "checking in",
+    "just checking",
+    "chasing",
+    "bump",
+    "second time",
+    "third time",
+    "wrote to you",
+    "written to you",
+    "my previous email",
+    "my last email",
+    "my earlier email",
+    "my previous message",
+    "my last message",
+    "when will i hear",
+    "when can i expect",
+    "ignoring me",
+    "being ignored",
     "follow up",
     "following up",
-    "follow-up",
     "reminder",
     "remind",
     "status of my",
@@ -391,7 +430,37 @@ const NUDGE_PHRASES: &[&str] = &[
     "please answer",
     "get back to me",
     // de
+    "haben sie meine",
+    "meine mail erhalten",
+    "meine e-mail erhalten",
+    "meine nachricht erhalten",
+    "meine anfrage erhalten",
+    "bereits geschrieben",
+    "schon geschrieben",
+    "schon einmal geschrieben",
+    "schon mal geschrieben",
+    "zweites mal",
+    "zweiten mal",
+    "dritten mal",
+    "immer noch nichts",
+    "noch nichts gehört",
+    "nichts gehört",
+    "nichts mehr gehört",
+    "bitte um rückmeldung",
+    "bitte um antwort",
+    "wann bekomme ich",
+    "wann kann ich mit",
+    "hört mich jemand",
+    "ignoriert",
+    "was ist mit meiner",
+    "wie sieht es aus",
+    "sachstand",
     "neuigkeit*",
+    "warte",
+    "warten",
+    "jemand",
+    "antwort",
+    "etwas gehört",
     "gibt es etwas neues",
     "gibt es was neues",
     "etwas neues",
@@ -414,7 +483,40 @@ const NUDGE_PHRASES: &[&str] = &[
     "jemand da",
     "melden sie sich",
     // et
+    "kas saite",
+    "kas te saite",
+    "kas kiri jõudis",
+    "kirjutasin juba",
+    "olen juba kirjutanud",
+    "kirjutasin eelmisel",
+    "eelmine kiri",
+    "eelmisele kirjale",
+    "minu kirjale",
+    "mu kirjale",
+    "teist korda",
+    "kolmandat korda",
+    "ikka veel",
+    "siiani pole",
+    "endiselt pole",
+    "vastust ei ole",
+    "millal saan vastuse",
+    "millal vastate",
+    "kas keegi tegeleb",
+    "jõudnud … vaadata",
+    "jõudnud … tegeleda",
     "uudis*",
+    "ootan",
+    "ootame",
+    "keegi",
+    "halloo",
+    "vastus",
+    "vastust",
+    "vastuse",
+    "midagi kuulnud",
+    "midagi teada",
+    "kas on selgust",
+    "jõudis kohale",
+    "lootust … vastus*",
     "kas on midagi uut",
     "midagi uut",
     "ootan siiani",
@@ -437,6 +539,31 @@ const NUDGE_PHRASES: &[&str] = &[
     "kuidas on lood",
     "seisuga",
     // ru
+    "получили ли вы",
+    "вы получили",
+    "моё письмо",
+    "мое письмо",
+    "моё обращение",
+    "мое обращение",
+    "мою заявку",
+    "мой запрос",
+    "писал ранее",
+    "писала ранее",
+    "уже писал",
+    "уже писала",
+    "повторно",
+    "второй раз",
+    "третий раз",
+    "пишу снова",
+    "пишу опять",
+    "сколько можно ждать",
+    "сколько ждать",
+    "когда ответите",
+    "когда будет ответ",
+    "игнорируете",
+    "что с моим",
+    "что с моей",
+    "рассмотрели",
     "новост*",
     "есть новости",
     "какие новости",
@@ -444,7 +571,7 @@ const NUDGE_PHRASES: &[&str] = &[
     "всё ещё жду",
     "все еще жду",
     "до сих пор",
-    "по-прежнему жду",
+    "по прежнему жду",
     "так и не",
     "никто не ответил",
     "нет ответа",
@@ -458,16 +585,29 @@ const NUDGE_PHRASES: &[&str] = &[
     "в каком статусе",
     "статус",
     "ау",
-    "кто-нибудь",
+    "кто нибудь",
+    "что нибудь известно",
+    "что нибудь выяснили",
+    "ничего не слышно",
+    "ничего и не слышно",
+    "так и нет",
+    "надеяться на ответ",
+    "есть ответ",
+    "будет ответ",
+    "успели посмотреть",
+    "жду",
+    "ждём",
+    "ответ",
+    "ответа",
 ];
 
 static NUDGES: LazyLock<Lexicon<Nudge>> =
     LazyLock::new(|| Lexicon::new(NUDGE_PHRASES.iter().map(|p| (*p, Nudge))));
 
 /// Content terms (nudge words included) a nudge may carry — "still waiting for a
-/// reply about my refund for the broken kettle" has six — before it counts as a
+/// reply about my refund for the broken kettle, order 4821" has six — before it counts as a
 /// mail with content of its own.
-const NUDGE_MAX_TERMS: usize = 8;
+const NUDGE_MAX_TERMS: usize = 10;
 
 fn is_nudge(tokens: &Tokens, stems: &[u64]) -> bool {
     let mut found = false;
