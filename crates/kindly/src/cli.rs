@@ -47,6 +47,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Mails received, unique problems (tickets), repeats folded, automatic — per day (UTC)
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
     /// List queued and sent mail
     Outbox {
         #[arg(long)]
@@ -194,6 +199,7 @@ pub async fn run(cli: Cli) -> u8 {
         Command::Deliver => crate::listing::deliver(&cli).await,
         Command::Tickets { json } => crate::listing::tickets(&cli, *json).await,
         Command::Outbox { json } => crate::listing::outbox(&cli, *json).await,
+        Command::Stats { json } => crate::listing::stats(&cli, *json).await,
         Command::SetAside { kind, json } => crate::listing::set_aside(&cli, kind, *json).await,
         Command::Mood { lang } => crate::listing::mood(lang.as_deref()),
         Command::Tone { lang } => crate::listing::tone(lang.as_deref()),

@@ -64,6 +64,61 @@ pub async fn tickets(cli: &Cli, json: bool) -> Result<u8, Failure> {
     Ok(exit::OK)
 }
 
+pub async fn stats(cli: &Cli, json: bool) -> Result<u8, Failure> {
+    #[derive(serde::Serialize)]
+    struct Day<'a> {
+        day: String,
+        #[serde(flatten)]
+        figures: &'a kindly_store::DayStats,
+    }
+    let ctx = open(cli).await?;
+    let days = ctx.store.stats().await.map_err(store_failure)?;
+    let mut total = kindly_store::DayStats::default();
+    for d in &days {
+        total.mails += d.mails;
+        total.tickets += d.tickets;
+        total.repeats_folded += d.repeats_folded;
+        total.follow_ups += d.follow_ups;
+        total.thanks += d.thanks;
+        total.automatic += d.automatic;
+        total.quarantined += d.quarantined;
+    }
+    let day_name = |d: i64| {
+        jiff::Timestamp::from_second(d.saturating_mul(86_400))
+            .map(|t| t.strftime("%Y-%m-%d").to_string())
+            .unwrap_or_else(|_| d.to_string())
+    };
+    if json {
+        let per_day: Vec<Day> = days
+            .iter()
+            .map(|d| Day {
+                day: day_name(d.day),
+                figures: d,
+            })
+            .collect();
+        return print_json(&serde_json::json!({ "total": total, "days": per_day }));
+    }
+    println!("day         mails  tickets  repeats  follow-ups  thanks  automatic  quarantined");
+    for d in days.iter().chain(std::iter::once(&total)) {
+        let name = if std::ptr::eq(d, &total) {
+            "total".to_string()
+        } else {
+            day_name(d.day)
+        };
+        println!(
+            "{name:<10} {:>6} {:>8} {:>8} {:>11} {:>7} {:>10} {:>12}",
+            d.mails,
+            d.tickets,
+            d.repeats_folded,
+            d.follow_ups,
+            d.thanks,
+            d.automatic,
+            d.quarantined
+        );
+    }
+    Ok(exit::OK)
+}
+
 pub async fn outbox(cli: &Cli, json: bool) -> Result<u8, Failure> {
     let ctx = open(cli).await?;
     let rows = ctx.store.outbox(None).await.map_err(store_failure)?;

@@ -477,3 +477,83 @@ fn serve_prints_its_url_and_answers_healthz_and_pages() {
     let _ = child.wait();
     assert!(data.join("sent").exists(), "serve delivered the outbox");
 }
+
+#[test]
+fn stats_count_problems_apart_from_mails() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    // One problem written three times (the first, an identical re-send, a nudge),
+    // one other problem, and an out-of-office reply.
+    std::fs::write(input.join("1.eml"), MAIL).expect("write");
+    std::fs::write(
+        input.join("2.eml"),
+        mail_with_id(
+            "<cli2@example.com>",
+            "Hello, I cannot log in to my account since yesterday. Could you please help me?",
+        )
+        .replace("10:00:00", "11:00:00"),
+    )
+    .expect("write");
+    std::fs::write(
+        input.join("3.eml"),
+        mail_with_id("<cli3@example.com>", "Any news? Still waiting for a reply.")
+            .replace("10:00:00", "12:00:00"),
+    )
+    .expect("write");
+    std::fs::write(
+        input.join("4.eml"),
+        mail_with_id(
+            "<cli4@example.com>",
+            "My invoice 2026-0042 shows the wrong VAT number, please send a corrected invoice.",
+        )
+        .replace(
+            "Subject: Cannot log in",
+            "Subject: Wrong VAT number on invoice",
+        )
+        .replace("10:00:00", "13:00:00"),
+    )
+    .expect("write");
+    std::fs::write(
+        input.join("5.eml"),
+        "From: Bob <bob@example.com>\r\nTo: support@localhost\r\nSubject: Out of office\r\n\
+Auto-Submitted: auto-replied\r\nMessage-ID: <ooo@example.com>\r\nDate: Mon, 2 Mar 2026 14:00:00 +0200\r\n\r\nI am away.\r\n",
+    )
+    .expect("write");
+    let out = kindly(&data)
+        .args(["ingest", "--received-at", "header"])
+        .arg(&input)
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let outcomes: Vec<String> = lines(&out)
+        .iter()
+        .map(|l| l["outcome"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(
+        outcomes,
+        ["new_ticket", "repeat", "repeat", "new_ticket", "automatic"]
+    );
+
+    let out = kindly(&data)
+        .args(["stats", "--json"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    let total = &v["total"];
+    assert_eq!(total["mails"], 5);
+    assert_eq!(total["tickets"], 2);
+    assert_eq!(total["repeats_folded"], 2);
+    assert_eq!(total["automatic"], 1);
+    let days = v["days"].as_array().expect("days");
+    assert_eq!(days.len(), 1);
+    assert_eq!(days[0]["day"], "2026-03-02");
+    assert_eq!(days[0]["mails"], 5);
+}

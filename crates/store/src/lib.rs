@@ -153,6 +153,9 @@ pub trait Store: Clone + Send + Sync + 'static {
 
     fn counts(&self) -> impl Future<Output = Result<Counts>> + Send;
 
+    /// Per-day figures (UTC days), oldest first.
+    fn stats(&self) -> impl Future<Output = Result<Vec<DayStats>>> + Send;
+
     /// Closes the store cleanly (SQLite checkpoints its WAL, so the next
     /// process does not have to replay it).
     fn close(&self) -> impl Future<Output = ()> + Send;

@@ -744,6 +744,58 @@ impl Store for SqliteStore {
         })
     }
 
+    async fn stats(&self) -> Result<Vec<DayStats>> {
+        use std::collections::BTreeMap;
+        let mut days: BTreeMap<i64, DayStats> = BTreeMap::new();
+        let rows = sqlx::query(
+            "SELECT received_at / 86400 AS d, COUNT(*) AS mails, \
+               SUM(CASE WHEN outcome = 'follow_up' THEN 1 ELSE 0 END) AS follow_ups, \
+               SUM(CASE WHEN outcome = 'thanks' THEN 1 ELSE 0 END) AS thanks, \
+               SUM(CASE WHEN outcome = 'automatic' THEN 1 ELSE 0 END) AS automatic, \
+               SUM(CASE WHEN outcome = 'quarantined' THEN 1 ELSE 0 END) AS quarantined \
+             FROM messages GROUP BY received_at / 86400",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        for r in &rows {
+            let d: i64 = r.try_get("d")?;
+            let e = days.entry(d).or_default();
+            e.mails = r.try_get("mails")?;
+            e.follow_ups = r.try_get("follow_ups")?;
+            e.thanks = r.try_get("thanks")?;
+            e.automatic = r.try_get("automatic")?;
+            e.quarantined = r.try_get("quarantined")?;
+        }
+        for (sql, field) in [
+            (
+                "SELECT created_at / 86400 AS d, COUNT(*) AS n FROM tickets GROUP BY created_at / 86400",
+                0,
+            ),
+            (
+                "SELECT at / 86400 AS d, COUNT(*) AS n FROM events WHERE kind = 'repeat' GROUP BY at / 86400",
+                1,
+            ),
+        ] {
+            for r in sqlx::query(sql).fetch_all(&self.pool).await? {
+                let d: i64 = r.try_get("d")?;
+                let n: i64 = r.try_get("n")?;
+                let e = days.entry(d).or_default();
+                if field == 0 {
+                    e.tickets = n;
+                } else {
+                    e.repeats_folded = n;
+                }
+            }
+        }
+        Ok(days
+            .into_iter()
+            .map(|(day, mut s)| {
+                s.day = day;
+                s
+            })
+            .collect())
+    }
+
     async fn close(&self) {
         self.pool.close().await;
     }

@@ -222,3 +222,22 @@ pub struct Counts {
     pub sent: i64,
     pub failed: i64,
 }
+
+/// Mail and tickets on one day (UTC), for `kindly stats`: unique problems
+/// (tickets) counted apart from mails received.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct DayStats {
+    /// Days since 1970-01-01 (UTC).
+    #[serde(skip)]
+    pub day: i64,
+    /// Mails stored as messages (a re-delivery of the same mail is not counted again).
+    pub mails: i64,
+    /// Tickets opened: unique problems.
+    pub tickets: i64,
+    /// Mails folded into an open ticket as a repeat (re-sends, nudges, threaded nudges).
+    pub repeats_folded: i64,
+    pub follow_ups: i64,
+    pub thanks: i64,
+    pub automatic: i64,
+    pub quarantined: i64,
+}

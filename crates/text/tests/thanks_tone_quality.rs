@@ -55,6 +55,60 @@ fn thanks_set() {
     );
 }
 
+/// The held-out set (tests/data/thanks_heldout.jsonl, 30+ thank-yous and 30+
+/// "thanks, but…" per language) was written without seeing the detector or the
+/// set it was tuned on; its figures are the honest ones. Detector unchanged
+/// since it was written.
+#[test]
+fn thanks_heldout_set() {
+    let rows = read_jsonl(&own_data("thanks_heldout.jsonl"));
+    let mut table = Table::new();
+    let mut by_kind = Table::new();
+    for row in &rows {
+        let lang = str_field(row, "lang");
+        let text = str_field(row, "text");
+        let kind = str_field(row, "kind");
+        let actual = bool_field(row, "thanks");
+        let got = is_thanks(text, Some(lang));
+        table.entry(lang.to_string()).or_default().add(got, actual);
+        by_kind
+            .entry(kind.to_string())
+            .or_default()
+            .add(got, actual);
+        if got != actual {
+            println!(
+                "{} {lang} {kind}: {}",
+                if actual { "FN" } else { "FP" },
+                text.replace('\n', " / ")
+            );
+        }
+    }
+    print_table(
+        "is_thanks, held out (tests/data/thanks_heldout.jsonl)",
+        &table,
+    );
+    print_table("by kind", &by_kind);
+    for lang in ["et", "ru", "en", "de"] {
+        let c = table.get(lang).copied().unwrap_or_default();
+        assert!(
+            c.tp + c.fn_ >= 30 && c.fp + c.tn >= 30,
+            "{lang}: fewer than 30+30 rows"
+        );
+    }
+    check(&table, HELDOUT_FLOORS);
+}
+
+/// Floors a little under the held-out figures measured 2026-11-23 (P/R: et
+/// 0.903/0.778, ru 0.909/0.857, en 0.917/0.917, de 0.879/0.806). Most false
+/// alarms are sarcasm ("thanks for the 'help'"), most misses "never mind, I
+/// fixed it myself" — the work left for the thanks detector.
+const HELDOUT_FLOORS: &[(&str, f64, f64)] = &[
+    ("et", 0.85, 0.75),
+    ("ru", 0.85, 0.80),
+    ("en", 0.88, 0.88),
+    ("de", 0.85, 0.78),
+];
+
 #[test]
 fn tone_set() {
     let rows = read_jsonl(&own_data("tone.jsonl"));
