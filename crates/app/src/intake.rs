@@ -778,7 +778,7 @@ fn evidence(ticket: i64, a: &Analysed, earlier: &[kindly_store::EarlierMessage])
         ticket,
         ..RepeatEvidence::default()
     };
-    let mut any_ids = false;
+    let mut ticket_ids: Vec<String> = Vec::new();
     let mut shared_ids = 0u32;
     for m in earlier {
         let lang = m.language.as_deref();
@@ -792,7 +792,7 @@ fn evidence(ticket: i64, a: &Analysed, earlier: &[kindly_store::EarlierMessage])
             .shorter_terms
             .max(u32::try_from(s.shorter_terms).unwrap_or(u32::MAX));
         shared_ids = shared_ids.max(u32::try_from(s.shared_identifiers).unwrap_or(u32::MAX));
-        any_ids |= !fp.identifiers.is_empty();
+        ticket_ids.extend(fp.identifiers.iter().cloned());
         let subject = fingerprint(&strip_subject(&m.subject), lang, &[]);
         e.subject = e.subject.max(a.subject_fp.compare(&subject).terms);
         if !m.visible_text.trim().is_empty() {
@@ -800,9 +800,17 @@ fn evidence(ticket: i64, a: &Analysed, earlier: &[kindly_store::EarlierMessage])
         }
     }
     e.text.shared_identifiers = shared_ids;
-    // Conflicting: both sides name identifiers and not one is shared across the ticket.
-    e.text.conflicting_identifiers =
-        any_ids && !a.text_fp.identifiers.is_empty() && shared_ids == 0;
+    // Conflicting: the mail names an identifier the ticket never mentioned and the
+    // ticket one the mail does not (another order, another invoice).
+    let new_only = a
+        .text_fp
+        .identifiers
+        .iter()
+        .any(|i| !ticket_ids.contains(i));
+    let old_only = ticket_ids
+        .iter()
+        .any(|i| !a.text_fp.identifiers.contains(i));
+    e.text.conflicting_identifiers = new_only && old_only;
     e
 }
 

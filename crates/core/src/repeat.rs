@@ -51,7 +51,7 @@ pub enum RepeatReason {
     QuotesEarlier,
     /// Nearly the same text (small edits).
     NearDuplicate,
-    /// Reworded, with the same identifier or subject.
+    /// Reworded, with the same identifier.
     Reworded,
     /// "Any news?" with no content of its own.
     Nudge,
@@ -98,21 +98,13 @@ pub struct RepeatPolicy {
     /// terms: on BANKING77's one-line queries most false "near duplicates" had
     /// two or three terms ("How do I get my card?" / "How do I get a visa card?").
     pub near_min_terms: u32,
-    /// Reworded, anchored by a shared identifier or a similar subject: term
+    /// Reworded, anchored by a shared identifier (the only anchor): term
     /// Jaccard and overlap at least these. Set on the et and ru scenario sets
     /// (en and de held out): genuine rewords that share an order number reach
     /// 0.15–0.24 Jaccard, while a different problem about the same order stayed
     /// at or below 0.13 (overlap ≤ 0.29).
     pub reworded_terms: f32,
     pub reworded_overlap: f32,
-    /// Reworded without any anchor: needs more words in common. Different
-    /// problems of the same customer reached 0.20 Jaccard / 0.35 overlap on the
-    /// et and ru sets; rewords without an identifier that pass this: 0.28 / 0.50
-    /// and up.
-    pub unanchored_terms: f32,
-    pub unanchored_overlap: f32,
-    /// Subjects this alike count as "the same subject".
-    pub same_subject: f32,
 }
 
 impl Default for RepeatPolicy {
@@ -124,9 +116,6 @@ impl Default for RepeatPolicy {
             near_min_terms: 4,
             reworded_terms: 0.15,
             reworded_overlap: 0.28,
-            unanchored_terms: 0.25,
-            unanchored_overlap: 0.45,
-            same_subject: 0.5,
         }
     }
 }
@@ -146,12 +135,14 @@ pub fn judge(e: &RepeatEvidence, nudge: bool, p: &RepeatPolicy) -> Option<Repeat
     {
         return Some(RepeatReason::NearDuplicate);
     }
-    let anchored = t.shared_identifiers > 0 || e.subject >= p.same_subject;
-    let reworded = if anchored {
-        t.terms >= p.reworded_terms && t.overlap >= p.reworded_overlap
-    } else {
-        t.terms >= p.unanchored_terms && t.overlap >= p.unanchored_overlap
-    };
+    // Only a shared identifier anchors a reword. A similar subject did not add
+    // one right fold on the labelled sets, and on the synthetic benchmark corpus
+    // it folded a payment problem into an "App crashes" ticket: generic subjects
+    // are shared by different problems.
+    let anchored = t.shared_identifiers > 0;
+    // Without an identifier a reword is not folded: on the synthetic corpus two
+    // different login problems of one customer shared 0.35 of their terms.
+    let reworded = anchored && t.terms >= p.reworded_terms && t.overlap >= p.reworded_overlap;
     if reworded && t.shorter_terms >= p.near_min_terms {
         return Some(RepeatReason::Reworded);
     }
@@ -235,9 +226,10 @@ mod tests {
         assert_eq!(judge(&e, false, &p), None);
         e.text.shared_identifiers = 1;
         assert_eq!(judge(&e, false, &p), Some(RepeatReason::Reworded));
+        // A similar subject alone is no anchor: generic subjects are shared.
         e.text.shared_identifiers = 0;
-        e.subject = 0.6;
-        assert_eq!(judge(&e, false, &p), Some(RepeatReason::Reworded));
+        e.subject = 0.9;
+        assert_eq!(judge(&e, false, &p), None);
     }
 
     #[test]

@@ -55,7 +55,8 @@ pub struct Similarity {
     pub overlap: f32,
     /// Identifiers both texts mention.
     pub shared_identifiers: usize,
-    /// Both mention identifiers and none of them is shared (two different orders).
+    /// Each text names an identifier the other does not (another order, another
+    /// invoice) — even if some other number, a registry code say, is shared.
     pub conflicting_identifiers: bool,
     /// Content terms of the shorter text.
     pub shorter_terms: usize,
@@ -82,9 +83,8 @@ impl Fingerprint {
             terms: ratio(inter, union),
             overlap: ratio(inter, smaller),
             shared_identifiers,
-            conflicting_identifiers: !self.identifiers.is_empty()
-                && !other.identifiers.is_empty()
-                && shared_identifiers == 0,
+            conflicting_identifiers: shared_identifiers < self.identifiers.len()
+                && shared_identifiers < other.identifiers.len(),
             shorter_terms: smaller,
         }
     }
