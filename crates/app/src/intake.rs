@@ -617,17 +617,8 @@ impl<S: Store> Intake<S> {
                     .await?;
                 }
                 if *status_update {
-                    let promised = current_promise(&facts, *ticket, now, settings);
-                    self.queue_templated(
-                        &mut tx,
-                        TemplateKind::StatusUpdate,
-                        *ticket,
-                        mail,
-                        a,
-                        promised,
-                        now,
-                    )
-                    .await?;
+                    self.queue_status_update(&mut tx, &facts, *ticket, mail, a, now)
+                        .await?;
                 }
             }
             Decision::Repeat {
@@ -636,7 +627,6 @@ impl<S: Store> Intake<S> {
                 reopen,
                 reason,
             } => {
-                let promised = current_promise(&facts, *ticket, now, settings);
                 tx.update_ticket(&TicketChange {
                     ticket: *ticket,
                     reopen: *reopen,
@@ -663,16 +653,8 @@ impl<S: Store> Intake<S> {
                 )
                 .await?;
                 if *status_update {
-                    self.queue_templated(
-                        &mut tx,
-                        TemplateKind::StatusUpdate,
-                        *ticket,
-                        mail,
-                        a,
-                        promised,
-                        now,
-                    )
-                    .await?;
+                    self.queue_status_update(&mut tx, &facts, *ticket, mail, a, now)
+                        .await?;
                 }
             }
             Decision::Thanks { ticket, close } => {
@@ -699,6 +681,29 @@ impl<S: Store> Intake<S> {
         tx.mark_raw(raw.id(), RawStatus::Processed).await?;
         tx.commit().await?;
         Ok(report)
+    }
+
+    /// One short status update on `ticket`, restating its current promise.
+    async fn queue_status_update(
+        &self,
+        tx: &mut S::Tx,
+        facts: &Facts,
+        ticket: i64,
+        mail: &ParsedMail,
+        a: &Analysed,
+        now: Timestamp,
+    ) -> Result<(), IntakeError> {
+        let promised = current_promise(facts, ticket, now, &self.settings);
+        self.queue_templated(
+            tx,
+            TemplateKind::StatusUpdate,
+            ticket,
+            mail,
+            a,
+            promised,
+            now,
+        )
+        .await
     }
 
     #[allow(clippy::too_many_arguments)]
