@@ -337,6 +337,7 @@ impl<S: Store> Intake<S> {
             content_key: "",
             warnings: &serde_json::to_string(&warnings).unwrap_or_else(|_| "[]".into()),
             received_at,
+            fingerprint: None,
         })
         .await?;
         tx.mark_raw(raw.id(), RawStatus::Processed).await?;
@@ -514,6 +515,10 @@ impl<S: Store> Intake<S> {
                     })
                     .await?;
                 tx.add_participant(id, &a.sender, "customer").await?;
+                // What the ticket is about, for similar tickets of other customers.
+                let print = a.text_fp.clone().with_terms_of(&a.subject_fp);
+                tx.index_ticket(id, &print.encode(), &print.similar_bands())
+                    .await?;
                 Some(id)
             }
             other => other.existing_ticket(),
@@ -533,31 +538,34 @@ impl<S: Store> Intake<S> {
         let attachments = serde_json::to_string(&mail.attachments).unwrap_or_else(|_| "[]".into());
         let warnings = serde_json::to_string(&mail.warnings).unwrap_or_else(|_| "[]".into());
         let refs = mail.references.join(" ");
-        tx.insert_message(&NewMessage {
-            raw_id: Some(raw.id()),
-            ticket_id: ticket,
-            message_id: &a.message_id,
-            content_hash: &a.content_hash,
-            in_reply_to: mail.in_reply_to.first().map(String::as_str),
-            references: &refs,
-            sender: Some(&a.sender)
-                .filter(|s| !s.is_empty())
-                .map(String::as_str),
-            sender_name: a.sender_name.as_deref(),
-            subject: &mail.subject,
-            visible_text: &a.visible,
-            quoted_text: &a.quoted,
-            attachments: &attachments,
-            language: a.language,
-            anger: a.anger,
-            angry: a.angry,
-            outcome: decision.outcome().as_str(),
-            detail: detail.as_deref(),
-            content_key: &a.content_key,
-            warnings: &warnings,
-            received_at: now,
-        })
-        .await?;
+        let print = a.text_fp.encode();
+        let message_row = tx
+            .insert_message(&NewMessage {
+                raw_id: Some(raw.id()),
+                ticket_id: ticket,
+                message_id: &a.message_id,
+                content_hash: &a.content_hash,
+                in_reply_to: mail.in_reply_to.first().map(String::as_str),
+                references: &refs,
+                sender: Some(&a.sender)
+                    .filter(|s| !s.is_empty())
+                    .map(String::as_str),
+                sender_name: a.sender_name.as_deref(),
+                subject: &mail.subject,
+                visible_text: &a.visible,
+                quoted_text: &a.quoted,
+                attachments: &attachments,
+                language: a.language,
+                anger: a.anger,
+                angry: a.angry,
+                outcome: decision.outcome().as_str(),
+                detail: detail.as_deref(),
+                content_key: &a.content_key,
+                warnings: &warnings,
+                received_at: now,
+                fingerprint: Some(&print),
+            })
+            .await?;
 
         match &decision {
             Decision::NewTicket {
@@ -568,7 +576,7 @@ impl<S: Store> Intake<S> {
                 tx.log_event(
                     Some(id),
                     "ticket_created",
-                    &serde_json::json!({ "message_id": a.message_id, "linked_to": linked_to }),
+                    &serde_json::json!({ "message": message_row, "message_id": a.message_id, "linked_to": linked_to }),
                     now,
                 )
                 .await?;
@@ -611,7 +619,7 @@ impl<S: Store> Intake<S> {
                     tx.log_event(
                         Some(*ticket),
                         "repeat",
-                        &serde_json::json!({ "message_id": a.message_id, "reason": "nudge", "threaded": true }),
+                        &serde_json::json!({ "message": message_row, "message_id": a.message_id, "reason": "nudge", "threaded": true }),
                         now,
                     )
                     .await?;
@@ -644,6 +652,7 @@ impl<S: Store> Intake<S> {
                     Some(*ticket),
                     "repeat",
                     &serde_json::json!({
+                        "message": message_row,
                         "message_id": a.message_id,
                         "reason": reason.as_str(),
                         "reopened": reopen,
@@ -669,7 +678,7 @@ impl<S: Store> Intake<S> {
                 tx.log_event(
                     Some(*ticket),
                     "thanks",
-                    &serde_json::json!({ "message_id": a.message_id, "closed": close }),
+                    &serde_json::json!({ "message": message_row, "message_id": a.message_id, "closed": close }),
                     now,
                 )
                 .await?;
@@ -787,7 +796,14 @@ fn evidence(ticket: i64, a: &Analysed, earlier: &[kindly_store::EarlierMessage])
     let mut shared_ids = 0u32;
     for m in earlier {
         let lang = m.language.as_deref();
-        let fp = with_subject_identifiers(fingerprint(&m.visible_text, lang, &[]), &m.subject);
+        // Stored at intake; recomputed only for mail stored before prints were kept.
+        let fp = m
+            .fingerprint
+            .as_deref()
+            .and_then(Fingerprint::decode)
+            .unwrap_or_else(|| {
+                with_subject_identifiers(fingerprint(&m.visible_text, lang, &[]), &m.subject)
+            });
         let s = a.text_fp.compare(&fp);
         let t = &mut e.text;
         t.shingles = t.shingles.max(s.shingles);

@@ -3,8 +3,10 @@
 //! - [`settings`]: `kindly.toml` plus `KINDLY_*` overrides, validated once.
 //! - [`clock`]: the only place that reads the wall clock (invariant 5).
 //! - [`intake`]: one mail in → raw stored → parsed → classified → decided → applied.
+//! - [`agent`]: similar tickets across customers; merge, split, undo.
 //! - [`delivery`]: the outbox out through the file or SMTP transport, with retries.
 
+pub mod agent;
 pub mod clock;
 pub mod delivery;
 pub mod intake;

@@ -65,6 +65,46 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Merge ticket FROM into ticket INTO (its messages move; FROM is closed as merged)
+    Merge {
+        #[arg(value_parser = crate::agent::parse_number)]
+        from: i64,
+        #[arg(value_parser = crate::agent::parse_number)]
+        into: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move one message out of its ticket into a new ticket of its own
+    Split {
+        /// The message's number (see `kindly history TICKET` or the ticket page)
+        #[arg(long, value_parser = crate::agent::parse_number)]
+        message: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo a merge, a split or an automatic fold (a repeat or thanks event)
+    Undo {
+        #[arg(value_parser = crate::agent::parse_number)]
+        event: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A ticket's history: every event, with the numbers `undo` takes
+    History {
+        #[arg(value_parser = crate::agent::parse_number)]
+        ticket: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Open tickets of other customers about the same problem as TICKET
+    Similar {
+        #[arg(long, value_parser = crate::agent::parse_number)]
+        ticket: i64,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Read the mood of a text on stdin: {"language","anger","angry","signals"}
     Mood {
         /// Language (ISO 639-1) instead of detecting it
@@ -201,6 +241,15 @@ pub async fn run(cli: Cli) -> u8 {
         Command::Outbox { json } => crate::listing::outbox(&cli, *json).await,
         Command::Stats { json } => crate::listing::stats(&cli, *json).await,
         Command::SetAside { kind, json } => crate::listing::set_aside(&cli, kind, *json).await,
+        Command::Merge { from, into, json } => crate::agent::merge(&cli, *from, *into, *json).await,
+        Command::Split { message, json } => crate::agent::split(&cli, *message, *json).await,
+        Command::Undo { event, json } => crate::agent::undo(&cli, *event, *json).await,
+        Command::History { ticket, json } => crate::agent::history(&cli, *ticket, *json).await,
+        Command::Similar {
+            ticket,
+            limit,
+            json,
+        } => crate::agent::similar(&cli, *ticket, *limit, *json).await,
         Command::Mood { lang } => crate::listing::mood(lang.as_deref()),
         Command::Tone { lang } => crate::listing::tone(lang.as_deref()),
     };

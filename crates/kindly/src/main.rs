@@ -1,6 +1,7 @@
 //! `kindly`: the one binary. Subcommands are thin: they read arguments, call
 //! a use case in `kindly-app` or `kindly-web`, and print. `anyhow` lives here only.
 
+mod agent;
 mod cli;
 mod exit;
 mod ingest;

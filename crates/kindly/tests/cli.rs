@@ -423,14 +423,9 @@ fn http_get(addr: &str, path: &str) -> (u16, String) {
     (status, buf)
 }
 
-#[test]
-fn serve_prints_its_url_and_answers_healthz_and_pages() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("data");
-    let mut c = kindly(&data);
-    c.args(["ingest", "-"]);
-    run_with_stdin(c, MAIL.as_bytes());
-    let mut child = kindly(&data)
+/// Starts `kindly serve` on a free port: the child, its URL and what it printed.
+fn start_serve(data: &Path) -> (std::process::Child, String, String) {
+    let mut child = kindly(data)
         .arg("serve")
         .env("KINDLY_LISTEN", "127.0.0.1:0")
         .stdout(Stdio::piped())
@@ -453,6 +448,42 @@ fn serve_prints_its_url_and_answers_healthz_and_pages() {
         .trim_end_matches('/')
         .to_string();
     assert!(printed.contains(&data.display().to_string()) || printed.contains("kindly.db"));
+    (child, url, printed)
+}
+
+fn http_post(addr: &str, path: &str, body: &str) -> (u16, String) {
+    let mut s = std::net::TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        s,
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("send");
+    let mut buf = String::new();
+    s.read_to_string(&mut buf).expect("read");
+    let status = buf
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, buf)
+}
+
+fn body_json(response: &str) -> Value {
+    let body = response.split("\r\n\r\n").nth(1).expect("a body");
+    serde_json::from_str(body).expect("JSON body")
+}
+
+#[test]
+fn serve_prints_its_url_and_answers_healthz_and_pages() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut c = kindly(&data);
+    c.args(["ingest", "-"]);
+    run_with_stdin(c, MAIL.as_bytes());
+    let (mut child, url, _) = start_serve(&data);
     let addr = url.trim_start_matches("http://").to_string();
     let (code, body) = http_get(&addr, "/healthz");
     assert_eq!(code, 200);
@@ -556,4 +587,216 @@ Auto-Submitted: auto-replied\r\nMessage-ID: <ooo@example.com>\r\nDate: Mon, 2 Ma
     assert_eq!(days.len(), 1);
     assert_eq!(days[0]["day"], "2026-03-02");
     assert_eq!(days[0]["mails"], 5);
+}
+
+#[test]
+fn merge_split_undo_history_and_similar_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    // Emily: a login problem, then an invoice problem (two tickets); Olga: the same
+    // login problem as Emily's.
+    std::fs::write(input.join("1.eml"), MAIL).expect("write");
+    std::fs::write(
+        input.join("2.eml"),
+        mail_with_id(
+            "<cli2@example.com>",
+            "My invoice 2026-0042 shows the wrong VAT number, please send a corrected invoice.",
+        )
+        .replace("Subject: Cannot log in", "Subject: Wrong VAT number"),
+    )
+    .expect("write");
+    std::fs::write(
+        input.join("3.eml"),
+        mail_with_id(
+            "<cli3@example.com>",
+            "Hello, since yesterday I cannot log in to my account. Could you help me, please?",
+        )
+        .replace(
+            "Emily Clarke <emily@example.com>",
+            "Olga <olga@example.com>",
+        ),
+    )
+    .expect("write");
+    let out = kindly(&data)
+        .arg("ingest")
+        .arg(&input)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let tickets: Vec<i64> = lines(&out)
+        .iter()
+        .map(|l| l["ticket"].as_i64().expect("ticket"))
+        .collect();
+    assert_eq!(tickets, [1, 2, 3]);
+
+    // Similar: Olga's ticket for Emily's, not Emily's own invoice ticket.
+    let out = kindly(&data)
+        .args(["similar", "--ticket", "1", "--limit", "5", "--json"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    assert_eq!(v["ticket"], 1);
+    let similar = v["similar"].as_array().expect("list");
+    assert_eq!(similar.len(), 1, "{v}");
+    assert_eq!(similar[0]["ticket"], 3);
+    assert_eq!(similar[0]["customer"], "olga@example.com");
+    assert!(similar[0]["score"].as_f64().expect("score") >= 0.3);
+
+    // Merge #2 into #1, see it in the history, undo it.
+    let out = kindly(&data)
+        .args(["merge", "#2", "1", "--json"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = json(&out);
+    assert_eq!(merged["action"], "merge");
+    let event = merged["event"].as_i64().expect("event");
+    let out = kindly(&data)
+        .args(["history", "1", "--json"])
+        .output()
+        .expect("run");
+    let history = json(&out);
+    assert!(
+        history
+            .as_array()
+            .expect("events")
+            .iter()
+            .any(|e| e["kind"] == "merge" && e["id"] == event)
+    );
+    let out = kindly(&data)
+        .args(["stats", "--json"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        json(&out)["total"]["tickets"],
+        2,
+        "a merged ticket is no problem of its own"
+    );
+    let out = kindly(&data)
+        .args(["undo", &event.to_string()])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("kindly undo"));
+    let out = kindly(&data)
+        .args(["stats", "--json"])
+        .output()
+        .expect("run");
+    assert_eq!(json(&out)["total"]["tickets"], 3);
+
+    // Bad input: a clear message and exit 65 (data), 64 (usage).
+    let out = kindly(&data)
+        .args(["undo", &event.to_string()])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(65));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already undone"));
+    let out = kindly(&data)
+        .args(["merge", "1", "99"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(65));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no ticket #99"));
+    let out = kindly(&data)
+        .args(["split", "--message", "1"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(65));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("only message"));
+    let out = kindly(&data)
+        .args(["merge", "one", "2"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(64));
+    let out = kindly(&data)
+        .args(["similar", "--ticket", "42"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(65));
+}
+
+#[test]
+fn the_api_merges_splits_and_undoes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    std::fs::write(input.join("1.eml"), MAIL).expect("write");
+    std::fs::write(
+        input.join("2.eml"),
+        mail_with_id(
+            "<api2@example.com>",
+            "My invoice 2026-0042 shows the wrong VAT number, please send a corrected invoice.",
+        )
+        .replace("Subject: Cannot log in", "Subject: Wrong VAT number"),
+    )
+    .expect("write");
+    let out = kindly(&data)
+        .arg("ingest")
+        .arg(&input)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let (mut child, url, _) = start_serve(&data);
+    let addr = url.trim_start_matches("http://").to_string();
+
+    let (code, resp) = http_post(&addr, "/api/tickets/2/merge", r#"{"into": 1}"#);
+    assert_eq!(code, 200, "{resp}");
+    let merged = body_json(&resp);
+    assert_eq!(merged["ticket"], 1);
+    let event = merged["event"].as_i64().expect("event");
+    let (code, resp) = http_get(&addr, "/api/tickets/1/events");
+    assert_eq!(code, 200);
+    assert!(
+        body_json(&resp)
+            .as_array()
+            .expect("events")
+            .iter()
+            .any(|e| e["id"] == event)
+    );
+    let (code, page) = http_get(&addr, "/tickets/2");
+    assert_eq!(code, 200);
+    assert!(page.contains("merged into"));
+
+    let (code, resp) = http_post(&addr, &format!("/api/events/{event}/undo"), "");
+    assert_eq!(code, 200, "{resp}");
+    assert_eq!(body_json(&resp)["undid"], event);
+    let (code, resp) = http_post(&addr, &format!("/api/events/{event}/undo"), "");
+    assert_eq!(code, 409);
+    assert!(
+        body_json(&resp)["error"]
+            .as_str()
+            .expect("error")
+            .contains("already undone")
+    );
+    let (code, _) = http_post(&addr, "/api/events/999/undo", "");
+    assert_eq!(code, 404);
+    let (code, resp) = http_post(&addr, "/api/tickets/2/merge", "into=1");
+    assert_eq!(code, 400);
+    assert!(
+        body_json(&resp)["error"]
+            .as_str()
+            .expect("error")
+            .contains("into")
+    );
+    let (code, _) = http_post(&addr, "/api/messages/1/split", "");
+    assert_eq!(code, 409, "the only message of its ticket");
+    let (code, resp) = http_get(&addr, "/api/tickets/1/similar?limit=3");
+    assert_eq!(code, 200);
+    assert_eq!(body_json(&resp)["ticket"], 1);
+    let _ = child.kill();
+    let _ = child.wait();
 }

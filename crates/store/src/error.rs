@@ -15,6 +15,12 @@ pub enum StoreError {
     TooNew { found: i64, known: i64 },
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
+    /// An agent action names a ticket, message or event that does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// An agent action that cannot be done as asked (the message says why).
+    #[error("{0}")]
+    Refused(String),
 }
 
 impl StoreError {

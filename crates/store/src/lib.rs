@@ -9,6 +9,7 @@
 //! commits — so an acknowledgement exists exactly when its ticket does
 //! (invariant 3).
 
+mod actions;
 mod error;
 mod sqlite;
 mod types;
@@ -79,6 +80,15 @@ pub trait IntakeTx: Send {
     fn insert_message(&mut self, m: &NewMessage<'_>) -> impl Future<Output = Result<i64>> + Send;
 
     fn update_ticket(&mut self, change: &TicketChange) -> impl Future<Output = Result<()>> + Send;
+
+    /// Records what a new ticket is about: its print and its similar-ticket
+    /// LSH band keys.
+    fn index_ticket(
+        &mut self,
+        ticket: i64,
+        print: &[u8],
+        bands: &[i64],
+    ) -> impl Future<Output = Result<()>> + Send;
 
     fn queue_mail(&mut self, mail: &NewOutgoing<'_>) -> impl Future<Output = Result<i64>> + Send;
 
@@ -152,6 +162,47 @@ pub trait Store: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<bool>> + Send;
 
     fn counts(&self) -> impl Future<Output = Result<Counts>> + Send;
+
+    /// [`IntakeTx::index_ticket`] on its own (a ticket made by a split).
+    fn index_ticket(
+        &self,
+        ticket: i64,
+        print: &[u8],
+        bands: &[i64],
+    ) -> impl Future<Output = Result<()>> + Send;
+
+    /// The print `index_ticket` stored for `ticket`.
+    fn ticket_print(&self, ticket: i64) -> impl Future<Output = Result<Option<Vec<u8>>>> + Send;
+
+    /// Unclosed, unmerged tickets of customers other than `ticket`'s that share
+    /// at least one of `bands`, most shared bands first, at most `limit`.
+    fn band_candidates(
+        &self,
+        ticket: i64,
+        bands: &[i64],
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<BandCandidate>>> + Send;
+
+    /// A ticket's history, oldest first.
+    fn events_of(&self, ticket: i64) -> impl Future<Output = Result<Vec<EventView>>> + Send;
+
+    /// Moves every message of `from` into `into` and closes `from` as merged;
+    /// reversible with [`Store::undo`].
+    fn merge(
+        &self,
+        from: i64,
+        into: i64,
+        at: Timestamp,
+    ) -> impl Future<Output = Result<ActionDone>> + Send;
+
+    /// Moves one message out of its ticket into a new ticket of its own;
+    /// reversible with [`Store::undo`].
+    fn split(&self, message: i64, at: Timestamp)
+    -> impl Future<Output = Result<ActionDone>> + Send;
+
+    /// Undoes a merge, a split, or an automatic fold (`repeat`/`thanks`/`follow_up`
+    /// events of an unthreaded mail: the mail becomes a ticket of its own).
+    fn undo(&self, event: i64, at: Timestamp) -> impl Future<Output = Result<ActionDone>> + Send;
 
     /// Per-day figures (UTC days), oldest first.
     fn stats(&self) -> impl Future<Output = Result<Vec<DayStats>>> + Send;

@@ -14,7 +14,13 @@ use crate::types::*;
 use crate::{IntakeTx, Result, Store, StoreError};
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records the last one.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/sqlite/0001_init.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/sqlite/0001_init.sql")),
+    (
+        2,
+        include_str!("../migrations/sqlite/0002_prints_merge.sql"),
+    ),
+];
 
 /// Most Message-IDs we look up for threading (References can be very long).
 const MAX_THREAD_IDS: usize = 100;
@@ -251,7 +257,7 @@ impl IntakeTx for SqliteTx {
         limit: i64,
     ) -> Result<Vec<EarlierMessage>> {
         let rows = sqlx::query(
-            "SELECT ticket_id, subject, visible_text, language FROM messages \
+            "SELECT ticket_id, subject, visible_text, language, fingerprint FROM messages \
              WHERE ticket_id = ? AND sender = ? ORDER BY id DESC LIMIT ?",
         )
         .bind(ticket)
@@ -266,6 +272,7 @@ impl IntakeTx for SqliteTx {
                     subject: r.try_get("subject")?,
                     visible_text: r.try_get("visible_text")?,
                     language: r.try_get("language")?,
+                    fingerprint: r.try_get("fingerprint")?,
                 })
             })
             .collect()
@@ -326,8 +333,8 @@ impl IntakeTx for SqliteTx {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO messages (raw_id, ticket_id, message_id, content_hash, in_reply_to, refs, sender, \
                sender_name, subject, visible_text, quoted_text, attachments, language, anger, angry, outcome, \
-               detail, content_key, warnings, received_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               detail, content_key, warnings, received_at, fingerprint) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(m.raw_id)
         .bind(m.ticket_id)
@@ -349,6 +356,7 @@ impl IntakeTx for SqliteTx {
         .bind(m.content_key)
         .bind(m.warnings)
         .bind(secs(m.received_at))
+        .bind(m.fingerprint)
         .fetch_one(&mut *self.tx)
         .await?;
         Ok(id)
@@ -386,6 +394,10 @@ impl IntakeTx for SqliteTx {
         .execute(&mut *self.tx)
         .await?;
         Ok(())
+    }
+
+    async fn index_ticket(&mut self, ticket: i64, print: &[u8], bands: &[i64]) -> Result<()> {
+        crate::actions::index_ticket(&mut self.tx, ticket, print, bands).await
     }
 
     async fn queue_mail(&mut self, m: &NewOutgoing<'_>) -> Result<i64> {
@@ -494,6 +506,7 @@ fn outbox_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<OutboxRow> {
 
 const TICKET_SELECT: &str = "SELECT t.id, t.subject, c.email, c.name, t.status, t.priority, t.language, \
      t.created_at, t.updated_at, t.promised_by, t.closed_at, t.repeats, t.angry, t.anger, t.linked_to, \
+     t.merged_into, \
      (SELECT COUNT(*) FROM messages m WHERE m.ticket_id = t.id) AS message_count \
      FROM tickets t JOIN customers c ON c.id = t.customer_id";
 
@@ -515,6 +528,7 @@ fn ticket_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<TicketView> {
         angry: r.try_get("angry")?,
         anger: r.try_get::<f64, _>("anger")? as f32,
         linked_to: r.try_get("linked_to")?,
+        merged_into: r.try_get("merged_into")?,
         message_ids: Vec::new(),
     })
 }
@@ -721,6 +735,42 @@ impl Store for SqliteStore {
         Ok(true)
     }
 
+    async fn index_ticket(&self, ticket: i64, print: &[u8], bands: &[i64]) -> Result<()> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        crate::actions::index_ticket(&mut tx, ticket, print, bands).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn ticket_print(&self, ticket: i64) -> Result<Option<Vec<u8>>> {
+        crate::actions::ticket_print(&self.pool, ticket).await
+    }
+
+    async fn band_candidates(
+        &self,
+        ticket: i64,
+        bands: &[i64],
+        limit: i64,
+    ) -> Result<Vec<BandCandidate>> {
+        crate::actions::band_candidates(&self.pool, ticket, bands, limit).await
+    }
+
+    async fn events_of(&self, ticket: i64) -> Result<Vec<EventView>> {
+        crate::actions::events_of(&self.pool, ticket).await
+    }
+
+    async fn merge(&self, from: i64, into: i64, at: Timestamp) -> Result<ActionDone> {
+        crate::actions::merge(&self.pool, from, into, at).await
+    }
+
+    async fn split(&self, message: i64, at: Timestamp) -> Result<ActionDone> {
+        crate::actions::split(&self.pool, message, at).await
+    }
+
+    async fn undo(&self, event: i64, at: Timestamp) -> Result<ActionDone> {
+        crate::actions::undo(&self.pool, event, at).await
+    }
+
     async fn counts(&self) -> Result<Counts> {
         let row = sqlx::query(
             "SELECT (SELECT COUNT(*) FROM raw_messages) AS raw, \
@@ -768,11 +818,15 @@ impl Store for SqliteStore {
         }
         for (sql, field) in [
             (
-                "SELECT created_at / 86400 AS d, COUNT(*) AS n FROM tickets GROUP BY created_at / 86400",
+                // A merged ticket was not a problem of its own.
+                "SELECT created_at / 86400 AS d, COUNT(*) AS n FROM tickets WHERE merged_into IS NULL \
+                 GROUP BY created_at / 86400",
                 0,
             ),
             (
-                "SELECT at / 86400 AS d, COUNT(*) AS n FROM events WHERE kind = 'repeat' GROUP BY at / 86400",
+                // Automatic folds and agents' merges, unless undone.
+                "SELECT at / 86400 AS d, COUNT(*) AS n FROM events \
+                 WHERE kind IN ('repeat', 'merge') AND undone_by IS NULL GROUP BY at / 86400",
                 1,
             ),
         ] {

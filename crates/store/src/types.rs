@@ -91,6 +91,8 @@ pub struct NewMessage<'a> {
     /// JSON array of parse warnings.
     pub warnings: &'a str,
     pub received_at: Timestamp,
+    /// The visible text's fingerprint (`kindly_text::Fingerprint::encode`).
+    pub fingerprint: Option<&'a [u8]>,
 }
 
 /// What a new customer message does to its ticket.
@@ -121,6 +123,51 @@ pub struct EarlierMessage {
     pub subject: String,
     pub visible_text: String,
     pub language: Option<String>,
+    /// Stored fingerprint; `None` for mail stored before fingerprints were kept.
+    pub fingerprint: Option<Vec<u8>>,
+}
+
+/// An open ticket of another customer that shares similar-ticket bands.
+#[derive(Clone, Debug)]
+pub struct BandCandidate {
+    pub ticket_id: i64,
+    /// How many of the bands asked for it shares.
+    pub shared_bands: i64,
+    pub print: Vec<u8>,
+    pub subject: String,
+    pub customer: String,
+    pub status: TicketStatus,
+    pub created_at: Timestamp,
+}
+
+/// One entry of a ticket's history.
+#[derive(Clone, Debug, Serialize)]
+pub struct EventView {
+    pub id: i64,
+    pub ticket: Option<i64>,
+    pub kind: String,
+    pub detail: serde_json::Value,
+    pub at: Timestamp,
+    /// The event that undid this one.
+    pub undone_by: Option<i64>,
+}
+
+/// What an agent action (merge, split, undo) did.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct ActionDone {
+    /// The event recording the action (give it to `undo`).
+    pub event: i64,
+    /// merge | split | undo
+    pub action: String,
+    /// The ticket that holds the moved messages now.
+    pub ticket: i64,
+    /// The ticket they came from.
+    pub from_ticket: i64,
+    /// Message rows moved.
+    pub messages: Vec<i64>,
+    /// For undo: the event undone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undid: Option<i64>,
 }
 
 pub struct NewOutgoing<'a> {
@@ -156,6 +203,8 @@ pub struct TicketView {
     pub angry: bool,
     pub anger: f32,
     pub linked_to: Option<i64>,
+    /// Set when an agent merged this ticket into another.
+    pub merged_into: Option<i64>,
     pub message_ids: Vec<String>,
 }
 

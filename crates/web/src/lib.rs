@@ -7,10 +7,14 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use kindly_app::Settings;
-use kindly_store::{MessageView, OutboxRow, SetAside, Store, TicketView};
+use kindly_app::agent::{self, AgentError};
+use kindly_app::{Clock, SystemClock};
+use kindly_store::{
+    ActionDone, EventView, MessageView, OutboxRow, SetAside, Store, StoreError, TicketView,
+};
 use serde::Deserialize;
 
 /// Shared state of every handler.
@@ -36,6 +40,11 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/api/tickets", get(api_tickets::<S>))
         .route("/api/tickets/{id}", get(api_ticket::<S>))
         .route("/api/outbox", get(api_outbox::<S>))
+        .route("/api/tickets/{id}/events", get(api_events::<S>))
+        .route("/api/tickets/{id}/similar", get(api_similar::<S>))
+        .route("/api/tickets/{id}/merge", post(api_merge::<S>))
+        .route("/api/messages/{id}/split", post(api_split::<S>))
+        .route("/api/events/{id}/undo", post(api_undo::<S>))
         .with_state(state)
 }
 
@@ -87,6 +96,7 @@ struct TicketPage<'a> {
     ticket: TicketView,
     messages: Vec<MessageView>,
     outbox: Vec<OutboxRow>,
+    events: Vec<EventView>,
 }
 
 #[derive(Template)]
@@ -143,11 +153,13 @@ async fn ticket_page<S: Store>(
     };
     let messages = st.store.messages_of(id).await.map_err(internal)?;
     let outbox = st.store.outbox(Some(id)).await.map_err(internal)?;
+    let events = st.store.events_of(id).await.map_err(internal)?;
     render(&TicketPage {
         company: &st.settings.company,
         ticket,
         messages,
         outbox,
+        events,
     })
 }
 
@@ -248,4 +260,111 @@ async fn api_outbox<S: Store>(
     State(st): State<AppState<S>>,
 ) -> Result<Json<Vec<OutboxRow>>, ApiError> {
     st.store.outbox(None).await.map(Json).map_err(api_internal)
+}
+
+fn api_number(raw: &str, what: &str) -> Result<i64, ApiError> {
+    raw.trim_start_matches('#')
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| {
+            ApiError(
+                StatusCode::BAD_REQUEST,
+                format!("{raw:?} is not a {what} number"),
+            )
+        })
+}
+
+/// Agent-action errors: what is missing is 404, what cannot be done is 409.
+fn api_store(e: StoreError) -> ApiError {
+    match e {
+        StoreError::NotFound(m) => ApiError(StatusCode::NOT_FOUND, m),
+        StoreError::Refused(m) => ApiError(StatusCode::CONFLICT, m),
+        other => api_internal(other),
+    }
+}
+
+fn api_agent(e: AgentError) -> ApiError {
+    match e {
+        AgentError::NoTicket(_) => ApiError(StatusCode::NOT_FOUND, e.to_string()),
+        AgentError::Store(s) => api_store(s),
+    }
+}
+
+async fn api_events<S: Store>(
+    State(st): State<AppState<S>>,
+    Path(raw): Path<String>,
+) -> Result<Json<Vec<EventView>>, ApiError> {
+    let id = api_number(&raw, "ticket")?;
+    if st.store.ticket(id).await.map_err(api_internal)?.is_none() {
+        return Err(ApiError(StatusCode::NOT_FOUND, format!("no ticket #{id}")));
+    }
+    st.store.events_of(id).await.map(Json).map_err(api_internal)
+}
+
+#[derive(Deserialize)]
+struct LimitQuery {
+    limit: Option<usize>,
+}
+
+async fn api_similar<S: Store>(
+    State(st): State<AppState<S>>,
+    Path(raw): Path<String>,
+    Query(q): Query<LimitQuery>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let id = api_number(&raw, "ticket")?;
+    if st.store.ticket(id).await.map_err(api_internal)?.is_none() {
+        return Err(ApiError(StatusCode::NOT_FOUND, format!("no ticket #{id}")));
+    }
+    let limit = q.limit.unwrap_or(10).clamp(1, 100);
+    let found = agent::similar(&st.store, id, limit, &st.settings.policy.repeat)
+        .await
+        .map_err(api_agent)?;
+    Ok(Json(serde_json::json!({ "ticket": id, "similar": found })))
+}
+
+#[derive(Deserialize)]
+struct MergeBody {
+    into: i64,
+}
+
+async fn api_merge<S: Store>(
+    State(st): State<AppState<S>>,
+    Path(raw): Path<String>,
+    body: Result<Json<MergeBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<ActionDone>, ApiError> {
+    let from = api_number(&raw, "ticket")?;
+    let Json(body) = body.map_err(|e| {
+        ApiError(
+            StatusCode::BAD_REQUEST,
+            format!("send a JSON body like {{\"into\": 42}}: {e}"),
+        )
+    })?;
+    st.store
+        .merge(from, body.into, SystemClock.now())
+        .await
+        .map(Json)
+        .map_err(api_store)
+}
+
+async fn api_split<S: Store>(
+    State(st): State<AppState<S>>,
+    Path(raw): Path<String>,
+) -> Result<Json<ActionDone>, ApiError> {
+    let message = api_number(&raw, "message")?;
+    agent::split(&st.store, message, SystemClock.now())
+        .await
+        .map(Json)
+        .map_err(api_agent)
+}
+
+async fn api_undo<S: Store>(
+    State(st): State<AppState<S>>,
+    Path(raw): Path<String>,
+) -> Result<Json<ActionDone>, ApiError> {
+    let event = api_number(&raw, "event")?;
+    agent::undo(&st.store, event, SystemClock.now())
+        .await
+        .map(Json)
+        .map_err(api_agent)
 }

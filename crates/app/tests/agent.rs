@@ -1,0 +1,335 @@
+//! Agent tools on a real (in-memory) SQLite store: merge, split and undo are
+//! reversible and recorded; a wrong automatic fold is one undo away; similar
+//! tickets of other customers are found through the stored LSH bands.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
+
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use kindly_app::agent;
+use kindly_app::{Intake, IntakeReport, Settings};
+use kindly_core::{Outcome, RepeatPolicy, TicketStatus};
+use kindly_mail::compose::Templates;
+use kindly_store::{SqliteStore, Store, StoreError};
+
+fn t(s: &str) -> Timestamp {
+    s.parse().expect("valid timestamp")
+}
+
+async fn intake() -> Intake<SqliteStore> {
+    let env: Vec<(String, String)> = vec![
+        (
+            "KINDLY_SUPPORT_ADDRESS".into(),
+            "support@acme.example".into(),
+        ),
+        ("KINDLY_COMPANY".into(), "ACME".into()),
+        ("KINDLY_TIMEZONE".into(), "Europe/Tallinn".into()),
+    ];
+    let store = SqliteStore::in_memory().await.expect("store");
+    Intake::new(
+        store,
+        Arc::new(Settings::from_env(&env).expect("settings")),
+        Arc::new(Templates::default()),
+    )
+}
+
+fn mail(from: &str, id: &str, subject: &str, body: &str, extra: &str) -> Vec<u8> {
+    format!(
+        "From: {from}\r\nTo: support@acme.example\r\nSubject: {subject}\r\nMessage-ID: {id}\r\n{extra}\
+         Date: Mon, 2 Mar 2026 10:00:00 +0200\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
+    )
+    .into_bytes()
+}
+
+async fn take(i: &Intake<SqliteStore>, bytes: &[u8], at: &str) -> IntakeReport {
+    i.ingest(bytes, t(at), "test").await.expect("ingest")
+}
+
+const ORDER: &str = "Hello, my order 48213 has not arrived yet although the tracking page said it \
+would be delivered last Friday. Could you check where the parcel is?";
+const ORDER_AGAIN: &str = "Hello, my order 48213 has not arrived yet although the tracking page \
+said it would be delivered last Friday. Could you please check where the parcel is?";
+const INVOICE: &str = "Good morning, the invoice for February charges the premium plan twice. \
+Please correct it and send a new invoice.";
+
+async fn ticket(i: &Intake<SqliteStore>, id: i64) -> kindly_store::TicketView {
+    i.store().ticket(id).await.unwrap().expect("ticket exists")
+}
+
+#[tokio::test]
+async fn a_wrong_automatic_fold_is_one_undo_away_and_the_undo_can_be_undone() {
+    let i = intake().await;
+    let first = take(
+        &i,
+        &mail("ann@example.com", "<a1@x>", "Parcel missing", ORDER, ""),
+        "2026-03-02T08:00:00Z",
+    )
+    .await;
+    let t1 = first.ticket.unwrap();
+    let again = take(
+        &i,
+        &mail(
+            "ann@example.com",
+            "<a2@x>",
+            "Where is my parcel?",
+            ORDER_AGAIN,
+            "",
+        ),
+        "2026-03-03T08:00:00Z",
+    )
+    .await;
+    assert_eq!(again.outcome, Outcome::Repeat);
+    assert_eq!(again.ticket, Some(t1));
+    assert_eq!(ticket(&i, t1).await.repeats, 1);
+
+    let store = i.store();
+    let fold = store
+        .events_of(t1)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.kind == "repeat")
+        .expect("the fold is in the history");
+    let done = agent::undo(store, fold.id, t("2026-03-03T09:00:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(done.action, "split");
+    assert_eq!(done.undid, Some(fold.id));
+    assert_eq!(done.from_ticket, t1);
+    let t2 = done.ticket;
+    assert_ne!(t2, t1);
+    // The message is a ticket of its own now; the first ticket's count is back.
+    let moved = store.messages_of(t2).await.unwrap();
+    assert_eq!(moved.len(), 1);
+    assert_eq!(moved[0].message_id, "<a2@x>");
+    assert_eq!(moved[0].outcome, "new_ticket");
+    assert_eq!(store.messages_of(t1).await.unwrap().len(), 1);
+    assert_eq!(ticket(&i, t1).await.repeats, 0);
+    let new = ticket(&i, t2).await;
+    assert_eq!(new.status, TicketStatus::Open);
+    assert_eq!(new.customer, "ann@example.com");
+    assert_eq!(new.subject, "Where is my parcel?");
+    let history = store.events_of(t1).await.unwrap();
+    let folded = history.iter().find(|e| e.id == fold.id).unwrap();
+    assert_eq!(folded.undone_by, Some(done.event));
+    assert!(
+        history
+            .iter()
+            .any(|e| e.kind == "split" && e.id == done.event)
+    );
+    // Undoing the same fold twice is refused with the reason.
+    match store.undo(fold.id, t("2026-03-03T09:01:00Z")).await {
+        Err(StoreError::Refused(m)) => assert!(m.contains("already undone"), "{m}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+
+    // Undo the undo: the mail is folded back, the fold counts again.
+    let back = agent::undo(store, done.event, t("2026-03-03T09:02:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(back.action, "undo");
+    assert_eq!(back.ticket, t1);
+    assert_eq!(store.messages_of(t1).await.unwrap().len(), 2);
+    assert_eq!(ticket(&i, t1).await.repeats, 1);
+    let emptied = ticket(&i, t2).await;
+    assert_eq!(emptied.status, TicketStatus::Closed);
+    assert_eq!(emptied.merged_into, Some(t1));
+    let refold = store.events_of(t1).await.unwrap();
+    assert_eq!(
+        refold.iter().find(|e| e.id == fold.id).unwrap().undone_by,
+        None
+    );
+    assert_eq!(
+        store.messages_of(t1).await.unwrap()[1].outcome,
+        "repeat",
+        "the message's outcome is restored"
+    );
+}
+
+#[tokio::test]
+async fn merge_moves_everything_and_undo_restores_it() {
+    let i = intake().await;
+    let a = take(
+        &i,
+        &mail("ann@example.com", "<m1@x>", "Parcel missing", ORDER, ""),
+        "2026-03-02T08:00:00Z",
+    )
+    .await;
+    let b = take(
+        &i,
+        &mail(
+            "ann@example.com",
+            "<m2@x>",
+            "Invoice wrong",
+            INVOICE,
+            "Cc: bob@example.com\r\n",
+        ),
+        "2026-03-02T09:00:00Z",
+    )
+    .await;
+    let (ta, tb) = (a.ticket.unwrap(), b.ticket.unwrap());
+    assert_ne!(ta, tb, "two problems, two tickets");
+    let store = i.store();
+    let ack_b = store.outbox(Some(tb)).await.unwrap();
+    assert_eq!(ack_b.len(), 1);
+
+    let done = store
+        .merge(tb, ta, t("2026-03-02T10:00:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(
+        (done.action.as_str(), done.ticket, done.from_ticket),
+        ("merge", ta, tb)
+    );
+    assert_eq!(store.messages_of(ta).await.unwrap().len(), 2);
+    assert!(store.messages_of(tb).await.unwrap().is_empty());
+    let merged = ticket(&i, tb).await;
+    assert_eq!(merged.status, TicketStatus::Closed);
+    assert_eq!(merged.merged_into, Some(ta));
+    let target = ticket(&i, ta).await;
+    assert_eq!(target.repeats, 1, "the customer wrote twice about it");
+    assert_eq!(target.priority, "high");
+    assert_eq!(
+        store.outbox(Some(ta)).await.unwrap().len(),
+        2,
+        "acknowledgements follow"
+    );
+
+    // A reply to the merged ticket's acknowledgement threads into the merged-into ticket.
+    let reply = mail(
+        "ann@example.com",
+        "<m3@x>",
+        "Re: Invoice wrong",
+        "Any news about this?",
+        &format!("In-Reply-To: {}\r\n", ack_b[0].message_id),
+    );
+    let r = take(&i, &reply, "2026-03-02T11:00:00Z").await;
+    assert_eq!(r.ticket, Some(ta));
+
+    // Refusals say why.
+    for (from, into, why) in [
+        (ta, ta, "itself"),
+        (tb, ta, "already merged"),
+        (ta, 999, "no ticket #999"),
+    ] {
+        match store.merge(from, into, t("2026-03-02T12:00:00Z")).await {
+            Err(StoreError::Refused(m) | StoreError::NotFound(m)) => {
+                assert!(m.contains(why), "{m}")
+            }
+            other => panic!("merge {from} into {into}: {other:?}"),
+        }
+    }
+
+    let undone = store
+        .undo(done.event, t("2026-03-02T13:00:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(undone.undid, Some(done.event));
+    let back = ticket(&i, tb).await;
+    assert_eq!(back.status, TicketStatus::Open);
+    assert_eq!(back.merged_into, None);
+    let msgs_b = store.messages_of(tb).await.unwrap();
+    assert_eq!(msgs_b.len(), 1);
+    assert_eq!(msgs_b[0].message_id, "<m2@x>");
+    // The reply that came after the merge stays where it was answered.
+    assert_eq!(store.messages_of(ta).await.unwrap().len(), 2);
+    assert_eq!(store.outbox(Some(tb)).await.unwrap().len(), 1);
+    assert_eq!(
+        ticket(&i, ta).await.repeats,
+        1,
+        "the merge's repeat is taken back, the nudge stays"
+    );
+    let hist_b = store.events_of(tb).await.unwrap();
+    assert!(hist_b.iter().any(|e| e.kind == "merged_into"));
+    assert!(hist_b.iter().any(|e| e.kind == "unmerged"));
+}
+
+#[tokio::test]
+async fn split_refuses_what_cannot_be_split() {
+    let i = intake().await;
+    let a = take(
+        &i,
+        &mail("ann@example.com", "<s1@x>", "Parcel missing", ORDER, ""),
+        "2026-03-02T08:00:00Z",
+    )
+    .await;
+    let store = i.store();
+    let only = store.messages_of(a.ticket.unwrap()).await.unwrap()[0].id;
+    match store.split(only, t("2026-03-02T09:00:00Z")).await {
+        Err(StoreError::Refused(m)) => assert!(m.contains("only message"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        store.split(9999, t("2026-03-02T09:00:00Z")).await,
+        Err(StoreError::NotFound(_))
+    ));
+    let created = store.events_of(a.ticket.unwrap()).await.unwrap()[0].id;
+    match store.undo(created, t("2026-03-02T09:00:00Z")).await {
+        Err(StoreError::Refused(m)) => assert!(m.contains("cannot be undone"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn similar_lists_other_customers_with_the_same_problem() {
+    let i = intake().await;
+    let outage = [
+        (
+            "kati@example.ee",
+            "Internet is down in Tartu since this morning, the router light is red and nothing loads.",
+        ),
+        (
+            "mart@example.ee",
+            "Since this morning there is no internet in Tartu. The router shows a red light.",
+        ),
+        (
+            "olga@example.ee",
+            "Our office in Tartu has had no internet since the morning; the router light is red.",
+        ),
+    ];
+    let mut tickets = Vec::new();
+    for (n, (from, body)) in outage.iter().enumerate() {
+        let r = take(
+            &i,
+            &mail(from, &format!("<o{n}@x>"), "No internet", body, ""),
+            "2026-03-02T08:00:00Z",
+        )
+        .await;
+        tickets.push(r.ticket.unwrap());
+    }
+    let other = take(
+        &i,
+        &mail("jaan@example.ee", "<o9@x>", "Invoice", INVOICE, ""),
+        "2026-03-02T08:30:00Z",
+    )
+    .await;
+    // The same customer's other ticket is a repeat question, not a "similar ticket".
+    let own = take(&i, &mail("kati@example.ee", "<o8@x>", "Router", "The router in Tartu shows a red light and the internet does not work since this morning, also on my phone.", ""), "2026-03-02T09:00:00Z").await;
+
+    let found = agent::similar(i.store(), tickets[0], 10, &RepeatPolicy::default())
+        .await
+        .unwrap();
+    let ids: Vec<i64> = found.iter().map(|s| s.ticket).collect();
+    assert!(
+        ids.contains(&tickets[1]) && ids.contains(&tickets[2]),
+        "{found:?}"
+    );
+    assert!(!ids.contains(&other.ticket.unwrap()), "{found:?}");
+    assert!(own.ticket.is_none_or(|t| !ids.contains(&t)), "{found:?}");
+    assert!(found.iter().all(|s| s.score >= 0.3 && s.shared_bands > 0));
+    assert!(found.windows(2).all(|w| w[0].score >= w[1].score));
+    // A closed ticket is no longer listed.
+    i.store()
+        .set_status(tickets[2], TicketStatus::Closed, t("2026-03-02T10:00:00Z"))
+        .await
+        .unwrap();
+    let found = agent::similar(i.store(), tickets[0], 10, &RepeatPolicy::default())
+        .await
+        .unwrap();
+    assert!(!found.iter().any(|s| s.ticket == tickets[2]));
+    assert!(matches!(
+        agent::similar(i.store(), 9999, 10, &RepeatPolicy::default()).await,
+        Err(agent::AgentError::NoTicket(9999))
+    ));
+}

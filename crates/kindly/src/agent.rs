@@ -1,0 +1,166 @@
+//! Agent tools on the command line: `merge`, `split`, `undo`, `history`, `similar`.
+
+use kindly_app::agent::{self, AgentError};
+use kindly_app::{Clock, SystemClock};
+use kindly_store::{ActionDone, Store, StoreError};
+
+use crate::cli::{Cli, Failure, open};
+use crate::exit;
+
+/// A ticket, message or event number: `42` or `#42`.
+pub fn parse_number(raw: &str) -> Result<i64, String> {
+    raw.trim()
+        .trim_start_matches('#')
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("{raw:?} is not a number like 42"))
+}
+
+fn failure(e: AgentError) -> Failure {
+    match e {
+        AgentError::NoTicket(_) => Failure::new(exit::DATAERR, e.to_string()),
+        AgentError::Store(s) => store_failure(s),
+    }
+}
+
+fn store_failure(e: StoreError) -> Failure {
+    match e {
+        // The command named something that is not there, or asked for what
+        // cannot be done: the input is wrong, retrying will not help.
+        StoreError::NotFound(_) | StoreError::Refused(_) => {
+            Failure::new(exit::DATAERR, e.to_string())
+        }
+        other if other.is_transient() => Failure::new(exit::TEMPFAIL, format!("store: {other}")),
+        other => Failure::new(exit::SOFTWARE, format!("store: {other}")),
+    }
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<u8, Failure> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Failure::new(exit::SOFTWARE, e.to_string()))?;
+    println!("{text}");
+    Ok(exit::OK)
+}
+
+fn report(done: &ActionDone, json: bool) -> Result<u8, Failure> {
+    if json {
+        return print_json(done);
+    }
+    let moved = done.messages.len();
+    let what = match (done.action.as_str(), done.undid) {
+        ("merge", _) => format!(
+            "merged #{} into #{} ({moved} message{})",
+            done.from_ticket,
+            done.ticket,
+            if moved == 1 { "" } else { "s" }
+        ),
+        ("split", Some(fold)) => format!(
+            "undid the automatic fold (event {fold}): message {} is ticket #{} now, out of #{}",
+            done.messages.first().copied().unwrap_or_default(),
+            done.ticket,
+            done.from_ticket
+        ),
+        ("split", None) => format!(
+            "split message {} out of #{} into new ticket #{}",
+            done.messages.first().copied().unwrap_or_default(),
+            done.from_ticket,
+            done.ticket
+        ),
+        (_, undid) => format!(
+            "undid event {}: {moved} message{} back in #{} (from #{})",
+            undid.unwrap_or_default(),
+            if moved == 1 { "" } else { "s" },
+            done.ticket,
+            done.from_ticket
+        ),
+    };
+    println!("{what}; to reverse it: kindly undo {}", done.event);
+    Ok(exit::OK)
+}
+
+pub async fn merge(cli: &Cli, from: i64, into: i64, json: bool) -> Result<u8, Failure> {
+    let ctx = open(cli).await?;
+    let done = ctx
+        .store
+        .merge(from, into, SystemClock.now())
+        .await
+        .map_err(store_failure);
+    crate::cli::close(ctx).await;
+    report(&done?, json)
+}
+
+pub async fn split(cli: &Cli, message: i64, json: bool) -> Result<u8, Failure> {
+    let ctx = open(cli).await?;
+    let done = agent::split(&ctx.store, message, SystemClock.now())
+        .await
+        .map_err(failure);
+    crate::cli::close(ctx).await;
+    report(&done?, json)
+}
+
+pub async fn undo(cli: &Cli, event: i64, json: bool) -> Result<u8, Failure> {
+    let ctx = open(cli).await?;
+    let done = agent::undo(&ctx.store, event, SystemClock.now())
+        .await
+        .map_err(failure);
+    crate::cli::close(ctx).await;
+    report(&done?, json)
+}
+
+pub async fn history(cli: &Cli, ticket: i64, json: bool) -> Result<u8, Failure> {
+    let ctx = open(cli).await?;
+    if ctx
+        .store
+        .ticket(ticket)
+        .await
+        .map_err(store_failure)?
+        .is_none()
+    {
+        return Err(Failure::new(
+            exit::DATAERR,
+            format!("there is no ticket #{ticket}"),
+        ));
+    }
+    let events = ctx.store.events_of(ticket).await.map_err(store_failure)?;
+    if json {
+        return print_json(&events);
+    }
+    for e in &events {
+        println!(
+            "{:<7} {}  {:<14} {}{}",
+            e.id,
+            e.at,
+            e.kind,
+            e.detail,
+            e.undone_by
+                .map(|u| format!("  (undone by {u})"))
+                .unwrap_or_default()
+        );
+    }
+    Ok(exit::OK)
+}
+
+pub async fn similar(cli: &Cli, ticket: i64, limit: usize, json: bool) -> Result<u8, Failure> {
+    let ctx = open(cli).await?;
+    let found = agent::similar(&ctx.store, ticket, limit, &ctx.settings.policy.repeat)
+        .await
+        .map_err(failure)?;
+    if json {
+        return print_json(&serde_json::json!({ "ticket": ticket, "similar": found }));
+    }
+    if found.is_empty() {
+        println!("no open ticket of another customer looks like #{ticket}");
+    }
+    for s in &found {
+        println!(
+            "#{:<7} score {:.2}  {:<8} {}  <{}>",
+            s.ticket,
+            s.score,
+            s.status.as_str(),
+            s.subject,
+            s.customer
+        );
+    }
+    Ok(exit::OK)
+}
