@@ -116,6 +116,7 @@ async fn seed(path: &PathBuf, tickets: u64) -> SqliteStore {
     let open_from = tickets - tickets / 10;
     let batch = 1_000u64;
     let mut id = 1u64;
+    let mut all_bands: Vec<(i64, i64)> = Vec::new();
     while id <= tickets {
         let end = (id + batch).min(tickets + 1);
         let mut rows = Vec::new();
@@ -163,24 +164,33 @@ async fn seed(path: &PathBuf, tickets: u64) -> SqliteStore {
             b.push_bind(*t).push_bind(fp.encode());
         });
         q.build().execute(&mut *tx).await.unwrap();
-        let bands: Vec<(i64, i64)> = rows
-            .iter()
-            .flat_map(|(t, _, _, fp)| fp.similar_bands().into_iter().map(move |b| (b, *t)))
-            .collect();
-        for chunk in bands.chunks(4_000) {
-            let mut q: QueryBuilder<Sqlite> =
-                QueryBuilder::new("INSERT OR IGNORE INTO ticket_bands (band, ticket_id) ");
-            q.push_values(chunk, |mut b, (band, t)| {
-                b.push_bind(*band).push_bind(*t);
-            });
-            q.build().execute(&mut *tx).await.unwrap();
-        }
+        all_bands.extend(
+            rows.iter()
+                .flat_map(|(t, _, _, fp)| fp.similar_bands().into_iter().map(move |b| (b, *t))),
+        );
         tx.commit().await.unwrap();
         id = end;
         if id % 100_000 == 1 {
             eprintln!("seeded {} tickets in {:.0?}", id - 1, started.elapsed());
         }
     }
+    // Bands last, in key order: random inserts into a 32M-row B-tree would
+    // take most of an hour; sorted ones append.
+    all_bands.sort_unstable();
+    all_bands.dedup();
+    for chunk in all_bands.chunks(500_000) {
+        let mut tx = pool.begin().await.unwrap();
+        for rows in chunk.chunks(4_000) {
+            let mut q: QueryBuilder<Sqlite> =
+                QueryBuilder::new("INSERT INTO ticket_bands (band, ticket_id) ");
+            q.push_values(rows, |mut b, (band, t)| {
+                b.push_bind(*band).push_bind(*t);
+            });
+            q.build().execute(&mut *tx).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+    }
+    eprintln!("{} band rows in {:.0?}", all_bands.len(), started.elapsed());
     sqlx::raw_sql("ANALYZE").execute(pool).await.unwrap();
     eprintln!("seeded {tickets} tickets in {:.0?}", started.elapsed());
     store

@@ -3,7 +3,9 @@
 //! A pattern is written as folded words separated by spaces:
 //! - `word` matches that word exactly;
 //! - `stem*` matches any word starting with `stem`;
-//! - `…` between two words lets up to six other words stand in between.
+//! - `…` between two words lets up to six other words stand in between;
+//! - `*part*` (a one-word entry) matches any word containing `part`, for compounds
+//!   such as German "Kundenabzocke". These few entries are checked on every token.
 //!
 //! Entries are sorted by their first word once, so a lookup costs a binary search
 //! per token rather than a scan of the whole list.
@@ -63,12 +65,28 @@ pub(crate) struct Hit<T> {
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon<T> {
     entries: Vec<Entry<T>>,
+    /// `*part*` entries: (part, value).
+    infixes: Vec<(&'static str, T)>,
 }
 
 impl<T: Copy> Lexicon<T> {
     pub fn new(list: impl IntoIterator<Item = (&'static str, T)>) -> Self {
+        let mut infixes = Vec::new();
         let mut entries: Vec<Entry<T>> = list
             .into_iter()
+            .filter(|(pattern, value)| {
+                match pattern
+                    .strip_prefix('*')
+                    .and_then(|p| p.strip_suffix('*'))
+                    .filter(|p| !p.is_empty() && !p.contains(' '))
+                {
+                    Some(part) => {
+                        infixes.push((part, *value));
+                        false
+                    }
+                    None => true,
+                }
+            })
             .map(|(pattern, value)| Entry {
                 parts: pattern
                     .split(' ')
@@ -80,7 +98,7 @@ impl<T: Copy> Lexicon<T> {
             .filter(|e| e.parts.first().is_some_and(|p| !matches!(p, Part::Gap)))
             .collect();
         entries.sort_by(|a, b| first_text(a).cmp(first_text(b)));
-        Self { entries }
+        Self { entries, infixes }
     }
 
     /// Every match starting at token `start`.
@@ -110,6 +128,18 @@ impl<T: Copy> Lexicon<T> {
     pub fn for_each(&self, tokens: &Tokens, mut out: impl FnMut(Hit<T>)) {
         for start in 0..tokens.len() {
             self.hits_at(tokens, start, &mut out);
+            if !self.infixes.is_empty() {
+                let word = tokens.word(start);
+                for (part, value) in &self.infixes {
+                    if word.contains(part) {
+                        out(Hit {
+                            value: *value,
+                            start,
+                            end: start + 1,
+                        });
+                    }
+                }
+            }
         }
     }
 }
@@ -160,7 +190,9 @@ mod tests {
             ("as mentioned before", 3),
             ("sie hätten … sollen", 4),
             ("a*", 5),
+            ("*zock*", 6),
         ]);
+        assert_eq!(hits(&lex, "Kundenabzocke"), vec![(6, 0, 1)]);
         assert_eq!(hits(&lex, "You IDIOTS"), vec![(1, 1, 2)]);
         assert_eq!(hits(&lex, "assistance"), vec![(5, 0, 1)]);
         assert_eq!(hits(&lex, "ass"), vec![(2, 0, 1), (5, 0, 1)]);

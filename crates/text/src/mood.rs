@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::language::detect_in;
 use crate::lexicon::Lexicon;
-use crate::mood_words::{self, Kind};
+use crate::mood_words::{self, Cue, Kind};
 use crate::normalize::Tokens;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -36,10 +36,14 @@ impl Kind {
         match self {
             Kind::Insult => (2.4, 1.0),
             Kind::Fraud => (2.4, 0.8),
-            Kind::Threat => (2.3, 0.8),
+            Kind::Threat => (2.4, 0.8),
             Kind::Profanity => (1.6, 0.6),
             Kind::AngerWord => (2.3, 0.6),
             Kind::Nudge => (1.2, 0.5),
+            Kind::Mention => (1.3, 0.6),
+            Kind::Leave => (1.6, 1.1),
+            Kind::Sarcasm => (1.3, 0.4),
+            Kind::Calm => (-1.5, -0.5),
         }
     }
 
@@ -51,7 +55,19 @@ impl Kind {
             Kind::Profanity => "profanity",
             Kind::AngerWord => "anger word",
             Kind::Nudge => "repeated nudge",
+            Kind::Mention => "mention",
+            Kind::Leave => "leaving",
+            Kind::Sarcasm => "sarcasm",
+            Kind::Calm => "calm",
         }
+    }
+
+    /// Kinds that a negation ("not angry at all") or a denial takes back.
+    fn can_be_negated(self) -> bool {
+        matches!(
+            self,
+            Kind::AngerWord | Kind::Threat | Kind::Fraud | Kind::Mention | Kind::Leave
+        )
     }
 }
 
@@ -59,6 +75,12 @@ impl Kind {
 const MAX_EXTRA: usize = 2;
 
 const STILL_NOT_WEIGHT: f32 = 1.0;
+/// Praise in a mail that also reports trouble: "Great job. Third week without internet."
+const SARCASM_TROUBLE_WEIGHT: f32 = 1.1;
+/// Tokens before a word that a negation may stand in ("I am really not angry").
+const NEGATION_WINDOW: usize = 3;
+/// Tokens before a complaint word that a hedge may stand in ("a bit rude").
+const HEDGE_WINDOW: usize = 2;
 const EMOJI_WEIGHT: f32 = 1.4;
 
 struct Language {
@@ -66,6 +88,7 @@ struct Language {
     /// "still", "again", "immer noch", "до сих пор", "ikka" ...
     still: Lexicon<()>,
     negations: &'static [&'static str],
+    cues: Lexicon<Cue>,
 }
 
 static LANGUAGES: LazyLock<[(&'static str, Language); 4]> = LazyLock::new(|| {
@@ -76,6 +99,7 @@ static LANGUAGES: LazyLock<[(&'static str, Language); 4]> = LazyLock::new(|| {
                 words: Lexicon::new(list.words.iter().copied()),
                 still: Lexicon::new(list.still.iter().map(|w| (*w, ()))),
                 negations: list.negations,
+                cues: Lexicon::new(list.cues.iter().copied()),
             },
         )
     })
@@ -98,8 +122,17 @@ pub fn mood(text: &str, lang: Option<&str>) -> Mood {
     if let Some(lang) = code.as_deref().and_then(language) {
         word_signals(text, &tokens, lang, &mut score);
     }
+    let before = score.signals.len();
     shouting(&tokens, &mut score);
+    let shouted = score.signals.len() > before;
+    let before = score.signals.len();
     punctuation(text, &mut score);
+    let loud_punctuation = score.signals[before..]
+        .iter()
+        .any(|s| s.starts_with("exclamations: !!!") || s.starts_with("exclamations: ???"));
+    if !shouted && loud_punctuation {
+        emphasis(text, &tokens, &mut score);
+    }
     let anger = 1.0 / (1.0 + (-(BIAS + score.sum)).exp());
     Mood {
         language: code,
@@ -132,9 +165,162 @@ fn quote<'t>(text: &'t str, tokens: &Tokens, start: usize, end: usize) -> &'t st
     text.get(a.original.0..b.original.1).unwrap_or("")
 }
 
+/// Where each token stands: its sentence and clause, whether the sentence asks a
+/// question, and whether the token is inside quotation marks.
+struct Layout {
+    sentence: Vec<usize>,
+    clause: Vec<usize>,
+    question: Vec<bool>,
+    quoted: Vec<bool>,
+}
+
+impl Layout {
+    fn new(text: &str, tokens: &Tokens) -> Self {
+        let quotes = quoted_ranges(text);
+        let n = tokens.len();
+        let mut layout = Layout {
+            sentence: Vec::with_capacity(n),
+            clause: Vec::with_capacity(n),
+            question: Vec::new(),
+            quoted: Vec::with_capacity(n),
+        };
+        let (mut s, mut c, mut prev_end) = (0usize, 0usize, 0usize);
+        let mut asks: Vec<bool> = vec![false];
+        for span in tokens.spans() {
+            let gap = text.get(prev_end..span.original.0).unwrap_or("");
+            if prev_end > 0 && gap.contains(['.', '!', '?', ';', '\n', '…']) {
+                if gap.contains('?') {
+                    asks[s] = true;
+                }
+                s += 1;
+                c += 1;
+                asks.push(false);
+            } else if prev_end > 0
+                && (gap.contains([',', ':', '(', ')', '–', '—']) || gap.contains(" - "))
+            {
+                c += 1;
+            }
+            layout.sentence.push(s);
+            layout.clause.push(c);
+            layout.quoted.push(
+                quotes
+                    .iter()
+                    .any(|&(a, b)| a <= span.original.0 && span.original.0 < b),
+            );
+            prev_end = span.original.1;
+        }
+        if text.get(prev_end..).is_some_and(|rest| rest.contains('?'))
+            && let Some(last) = asks.last_mut()
+        {
+            *last = true;
+        }
+        layout.question = layout.sentence.iter().map(|&s| asks[s]).collect();
+        layout
+    }
+}
+
+/// Byte ranges inside quotation marks: "…", “…”, „…“, «…», '…', ‚…‘. An apostrophe
+/// inside a word ("don't") is not a quote; an unclosed quote marks nothing.
+fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut double: Option<usize> = None;
+    let mut single: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let alnum_before = prev.is_some_and(char::is_alphanumeric);
+        let alnum_after = next.is_some_and(char::is_alphanumeric);
+        match c {
+            '"' | '“' | '”' | '„' | '«' | '»' => {
+                let opens = matches!(c, '„' | '«') || (double.is_none() && c != '»');
+                match double {
+                    Some(start) if !opens || matches!(c, '"' | '“' | '”') => {
+                        out.push((start, i));
+                        double = None;
+                    }
+                    None if opens => double = Some(i + c.len_utf8()),
+                    _ => {}
+                }
+            }
+            '\'' | '‘' | '’' | '‚' => {
+                if alnum_before && alnum_after {
+                    // an apostrophe inside a word
+                } else if single.is_none() && !alnum_before && alnum_after {
+                    single = Some(i + c.len_utf8());
+                } else if let Some(start) = single.filter(|_| !alnum_after) {
+                    out.push((start, i));
+                    single = None;
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    out
+}
+
 fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score) {
+    let layout = Layout::new(text, tokens);
+    // Context cues, by token.
+    let mut intent_sentences: Vec<usize> = Vec::new();
+    let mut hedge_ends: Vec<usize> = Vec::new();
+    let mut reported_from: Vec<(usize, usize)> = Vec::new(); // (sentence, first token)
+    let mut denied_from: Vec<(usize, usize)> = Vec::new(); // (sentence, first token)
+    let mut trouble = false;
+    lang.cues.for_each(tokens, |cue| match cue.value {
+        Cue::Intent => intent_sentences.push(layout.sentence[cue.start]),
+        Cue::Trouble => trouble = true,
+        Cue::Hedge => hedge_ends.push(cue.end),
+        Cue::Report => {
+            let by_customer = cue.start.checked_sub(1).is_some_and(|i| {
+                matches!(
+                    tokens.word(i),
+                    "i" | "you"
+                        | "we"
+                        | "ich"
+                        | "wir"
+                        | "я"
+                        | "вы"
+                        | "мы"
+                        | "ma"
+                        | "mina"
+                        | "te"
+                        | "me"
+                )
+            });
+            if !by_customer {
+                reported_from.push((layout.sentence[cue.start], cue.end));
+            }
+        }
+        Cue::Denial => denied_from.push((layout.sentence[cue.start], cue.end)),
+    });
+    let negated = |start: usize| -> bool {
+        let clause = layout.clause[start];
+        let window = start.saturating_sub(NEGATION_WINDOW)..start;
+        window
+            .into_iter()
+            .any(|i| layout.clause[i] == clause && is_negation(tokens.word(i), lang.negations))
+            || denied_from
+                .iter()
+                .any(|&(s, from)| s == layout.sentence[start] && from <= start)
+    };
+    // A hedge reaches the HEDGE_WINDOW tokens after it.
+    let hedged = |start: usize| {
+        hedge_ends
+            .iter()
+            .any(|&end| end <= start && start < end + HEDGE_WINDOW)
+    };
+    let reported = |start: usize| {
+        layout.quoted[start]
+            || reported_from
+                .iter()
+                .any(|&(s, from)| s == layout.sentence[start] && from <= start)
+    };
+
     let mut seen: Vec<(Kind, &str)> = Vec::new();
     let mut covered_until = 0usize;
+    let mut sarcasm_seen = false;
     lang.words.for_each(tokens, |hit| {
         let folded_first = tokens.word(hit.start);
         // A longer phrase already counted this word; and one word counts once per kind.
@@ -145,17 +331,46 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
         {
             return;
         }
+        if reported(hit.start)
+            || (hit.value.can_be_negated() && negated(hit.start))
+            || (hit.value == Kind::AngerWord && hedged(hit.start))
+        {
+            covered_until = hit.end;
+            return;
+        }
+        let in_intent = intent_sentences.contains(&layout.sentence[hit.start]);
+        // A mention asked about ("Is this a scam?", "where do I file a complaint?") is a question.
+        if hit.value == Kind::Mention && layout.question[hit.start] && !in_intent {
+            covered_until = hit.end;
+            return;
+        }
+        if hit.value == Kind::Sarcasm && !trouble {
+            return;
+        }
         covered_until = hit.end;
-        let n = seen.iter().filter(|(k, _)| *k == hit.value).count();
-        seen.push((hit.value, folded_first));
-        let (first, extra) = hit.value.weights();
+        // Mentions and leaving said with intent weigh as a threat.
+        let kind = if matches!(hit.value, Kind::Mention | Kind::Leave) && in_intent {
+            Kind::Threat
+        } else {
+            hit.value
+        };
+        let n = seen.iter().filter(|(k, _)| *k == kind).count();
+        seen.push((kind, folded_first));
+        let (first, extra) = kind.weights();
         let weight = match n {
             0 => first,
             n if n <= MAX_EXTRA => extra,
             _ => 0.0,
         };
         let phrase = quote(text, tokens, hit.start, hit.end);
-        score.add(weight, format!("{}: {phrase}", hit.value.label()));
+        score.add(weight, format!("{}: {phrase}", kind.label()));
+        if kind == Kind::Sarcasm && !sarcasm_seen {
+            sarcasm_seen = true;
+            score.add(
+                SARCASM_TROUBLE_WEIGHT,
+                "sarcasm: praise beside a complaint".to_string(),
+            );
+        }
     });
 
     // "still" / "again" followed closely by a negation: "still doesn't work".
@@ -184,6 +399,20 @@ fn is_negation(word: &str, negations: &[&str]) -> bool {
     negations.contains(&word) || word.ends_with("n't")
 }
 
+/// One or two words in capitals beside "!!!": "MIKS te saadate … ???".
+fn emphasis(text: &str, tokens: &Tokens, score: &mut Score) {
+    if let Some(i) = tokens
+        .spans()
+        .iter()
+        .position(|s| s.letters >= 3 && s.capitals == s.letters)
+    {
+        score.add(
+            EMPHASIS_WEIGHT,
+            format!("shouting: {}", quote(text, tokens, i, i + 1)),
+        );
+    }
+}
+
 fn shouting(tokens: &Tokens, score: &mut Score) {
     let mut words = 0usize;
     let mut capitals = 0usize;
@@ -207,15 +436,24 @@ fn shouting(tokens: &Tokens, score: &mut Score) {
     }
 }
 
+/// Several runs of "!!!" or "???" in one mail, beyond the longest.
+const MORE_RUNS_WEIGHT: f32 = 0.6;
+/// A word in capitals (3+ letters) in a mail that also has "!!!" or "???".
+const EMPHASIS_WEIGHT: f32 = 0.6;
+
 fn punctuation(text: &str, score: &mut Score) {
     let mut longest_bang = String::new();
     let mut mixed: Option<String> = None;
     let mut questions = 0usize;
     let mut emoji: Option<char> = None;
+    let mut runs = 0usize;
     let mut run = String::new();
     let mut flush = |run: &mut String| {
         let bangs = run.chars().filter(|&c| c == '!').count();
         let qs = run.chars().filter(|&c| c == '?').count();
+        if bangs + qs >= 3 {
+            runs += 1;
+        }
         if bangs >= 2 && bangs > longest_bang.chars().filter(|&c| c == '!').count() && qs == 0 {
             longest_bang = run.clone();
         }
@@ -264,6 +502,12 @@ fn punctuation(text: &str, score: &mut Score) {
     }
     if questions >= 3 {
         score.add(0.5, format!("exclamations: {}", "?".repeat(questions)));
+    }
+    if runs >= 2 {
+        score.add(
+            MORE_RUNS_WEIGHT,
+            format!("exclamations: {runs} runs of !!! or ???"),
+        );
     }
     if let Some(e) = emoji {
         score.add(EMOJI_WEIGHT, format!("angry emoji: {e}"));
@@ -328,6 +572,41 @@ mod tests {
         let m = mood("", None);
         assert_eq!(m.language, None);
         assert!(!m.angry && m.signals.is_empty());
+    }
+
+    #[test]
+    fn mentions_need_intent_and_negation_takes_back() {
+        // A lawyer or a scam mentioned in passing is not a threat ...
+        let m = mood(
+            "My lawyer is handling my father's estate. Which documents do you need?",
+            Some("en"),
+        );
+        assert!(!m.angry, "{m:?}");
+        let m = mood("Is this SMS a scam? I did not answer it.", Some("en"));
+        assert!(!m.angry, "{m:?}");
+        // ... but said with intent it is, even politely.
+        let m = mood(
+            "Unless the refund arrives by Friday, I will ask my lawyer to take over.",
+            Some("en"),
+        );
+        assert!(m.angry && has(&m, "threat: lawyer"), "{m:?}");
+        let m = mood("Я совсем не злюсь, просто хочу понять сроки.", Some("ru"));
+        assert!(!m.angry, "{m:?}");
+        let m = mood(
+            "Mu naaber nimetas teid petturiteks, aga mina tahan lihtsalt arvet.",
+            Some("et"),
+        );
+        assert!(!m.angry, "{m:?}");
+        let m = mood(
+            "Der Fahrer rief „Sie Idiot“, sonst war alles gut.",
+            Some("de"),
+        );
+        assert!(!m.angry, "{m:?}");
+        let m = mood(
+            "Sollte das nicht bis Freitag behoben sein, wechsle ich zu einem anderen Anbieter.",
+            Some("de"),
+        );
+        assert!(m.angry, "{m:?}");
     }
 
     #[test]

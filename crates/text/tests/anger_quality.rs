@@ -44,12 +44,18 @@ fn shared_anger_sets() {
     print_table("anger per language (shared data)", &by_lang);
     print_table("anger per source (shared data)", &by_source);
     // (slice, precision floor, recall floor)
-    // Measured P/R: et 0.812/0.114, ru 0.741/0.267, en 0.888/0.503, de 0.773/0.182.
+    // Measured P/R: et 0.738/0.055, ru 0.772/0.244, en 0.891/0.457, de 0.788/0.179
+    // (before the held-out work: et 0.812/0.114, ru 0.741/0.267, en 0.888/0.503,
+    // de 0.773/0.182). Lawyer/court/police/complaint/scam became weak mentions that
+    // need "I will", "unless", "if … not" to count as a threat: that halved the
+    // Estonian hits on ekt1-valence negative news (a proxy label, not anger) and cost
+    // some English recall, for a lot on the held-out support mails (precision
+    // 0.70 → 0.92). The et and en floors were lowered for that trade.
     let floors: &[(&str, f64, f64)] = &[
-        ("et", 0.78, 0.09),
-        ("ru", 0.71, 0.24),
-        ("en", 0.86, 0.47),
-        ("de", 0.74, 0.15),
+        ("et", 0.70, 0.04),
+        ("ru", 0.74, 0.22),
+        ("en", 0.86, 0.43),
+        ("de", 0.75, 0.15),
     ];
     for (name, p, r) in floors {
         let c = by_lang.get(*name).copied().unwrap_or_default();
@@ -127,3 +133,78 @@ fn support_mails() {
         "language detection on support mails"
     );
 }
+
+/// The held-out support mails (tests/data/heldout/mood_{et,ru,en,de}.jsonl) were
+/// written by native speakers who never saw the detector. Each file is split by line
+/// number: odd lines are DEV (read while tuning), even lines are TEST (only their
+/// figures are ever printed). Kinds: insults, fraud accusations, threats (chargeback,
+/// authority, review, leaving), shouting, sarcasm, exasperation vs. thanks, negated,
+/// quoting, innocent words, neutral reports, urgent or disappointed but polite.
+#[test]
+fn heldout_support_mails() {
+    let mut by_lang = Table::new();
+    let mut test_by_kind = Table::new();
+    for lang in ["et", "ru", "en", "de"] {
+        for (half, row) in read_jsonl_halves(&heldout_data(&format!("mood_{lang}.jsonl"))) {
+            let text = str_field(&row, "text");
+            let kind = str_field(&row, "kind");
+            let actual = bool_field(&row, "angry");
+            let m = mood(text, Some(lang));
+            for key in [
+                format!("{} {lang}", half.name()),
+                format!("{} all", half.name()),
+            ] {
+                by_lang.entry(key).or_default().add(m.angry, actual);
+            }
+            match half {
+                Half::Test => test_by_kind
+                    .entry(format!(
+                        "{kind} ({})",
+                        if actual { "angry" } else { "calm" }
+                    ))
+                    .or_default()
+                    .add(m.angry, actual),
+                Half::Dev if show_errors() && m.angry != actual => println!(
+                    "{} {lang} {kind}: {} {:?} {:.2}",
+                    if actual { "FN" } else { "FP" },
+                    text.replace('\n', " / "),
+                    m.signals,
+                    m.anger
+                ),
+                Half::Dev => {}
+            }
+        }
+    }
+    print_table(
+        "anger on held-out support mails (tests/data/heldout/mood_*.jsonl)",
+        &by_lang,
+    );
+    print_table("TEST half by kind (counts only)", &test_by_kind);
+    // Measured on TEST: see HELDOUT_FLOORS.
+    for (name, p, r, f1) in HELDOUT_FLOORS {
+        let c = by_lang.get(*name).copied().unwrap_or_default();
+        assert!(c.n() >= 40, "{name}: only {} rows", c.n());
+        assert!(
+            c.precision() >= *p,
+            "{name}: precision {:.3} < {p}",
+            c.precision()
+        );
+        assert!(c.recall() >= *r, "{name}: recall {:.3} < {r}", c.recall());
+        assert!(c.f1() >= *f1, "{name}: F1 {:.3} < {f1}", c.f1());
+    }
+}
+
+/// (slice, precision, recall, F1) floors, a little under the TEST figures measured
+/// 2026-11-23 (P/R/F1): et 0.944/0.739/0.829, ru 1.000/0.625/0.769, en
+/// 0.875/0.636/0.737, de 0.800/0.400/0.533, all 0.915/0.607/0.730 (DEV, which the
+/// lists were tuned on: all 1.000/0.980/0.990). Before this work TEST was all
+/// 0.697/0.517/0.594. Still short of the targets (F1 0.85, recall 0.7 per
+/// language): sarcasm, exasperation and review/leaving threats worded in ways the
+/// lists do not know are most of the misses; quoting and negation most false alarms.
+const HELDOUT_FLOORS: &[(&str, f64, f64, f64)] = &[
+    ("TEST et", 0.90, 0.70, 0.78),
+    ("TEST ru", 0.95, 0.58, 0.72),
+    ("TEST en", 0.82, 0.59, 0.69),
+    ("TEST de", 0.75, 0.35, 0.48),
+    ("TEST all", 0.88, 0.57, 0.69),
+];

@@ -153,3 +153,97 @@ fn tone_set() {
         ],
     );
 }
+
+/// The held-out tone set (tests/data/heldout/tone_{et,ru,en,de}.jsonl), written by
+/// native speakers who never saw the guard: scolding replies (citing instructions,
+/// "you should have", "you didn't read", rebuking a repeat, condescension, blame,
+/// capitals) and fine ones (apologies, own mistakes, polite instructions, steps,
+/// questions, empathy, firm but kind). Split by line number: odd lines DEV, even
+/// lines TEST (only figures printed).
+#[test]
+fn heldout_tone_set() {
+    let mut table = Table::new();
+    let mut test_by_kind = Table::new();
+    let show = std::env::var_os("SHOW_ERRORS").is_some();
+    for lang in ["et", "ru", "en", "de"] {
+        for (half, row) in read_jsonl_halves(&heldout_data(&format!("tone_{lang}.jsonl"))) {
+            let text = str_field(&row, "text");
+            let kind = str_field(&row, "kind");
+            let actual = bool_field(&row, "flagged");
+            let report = tone(text, Some(lang));
+            assert_eq!(report.ok, report.findings.is_empty());
+            for f in &report.findings {
+                assert!(
+                    !f.why.trim().is_empty() && !f.suggestion.trim().is_empty(),
+                    "{lang} {kind}: finding {:?} lacks why or suggestion",
+                    f.phrase
+                );
+                assert!(text.contains(&f.phrase), "{lang} {kind}: phrase not quoted");
+            }
+            let flagged = !report.ok;
+            for key in [
+                format!("{} {lang}", half.name()),
+                format!("{} all", half.name()),
+            ] {
+                table.entry(key).or_default().add(flagged, actual);
+            }
+            match half {
+                Half::Test => test_by_kind
+                    .entry(format!(
+                        "{kind} ({})",
+                        if actual { "scolding" } else { "fine" }
+                    ))
+                    .or_default()
+                    .add(flagged, actual),
+                Half::Dev if show && flagged != actual => println!(
+                    "{} {lang} {kind}: {} {:?}",
+                    if actual { "FN" } else { "FP" },
+                    text.replace('\n', " / "),
+                    report
+                        .findings
+                        .iter()
+                        .map(|f| &f.phrase)
+                        .collect::<Vec<_>>()
+                ),
+                Half::Dev => {}
+            }
+        }
+    }
+    println!("== tone guard on the held-out set (tests/data/heldout/tone_*.jsonl)");
+    for (k, c) in &table {
+        println!(
+            "{k:<10} n={:<4} recall={:.3} false alarms={:.3} (tp={} fn={} fp={} tn={})",
+            c.n(),
+            c.recall(),
+            c.false_alarm_rate(),
+            c.tp,
+            c.fn_,
+            c.fp,
+            c.tn
+        );
+    }
+    print_table("TEST half by kind (counts only)", &test_by_kind);
+    for (name, r, fa) in HELDOUT_TONE_FLOORS {
+        let c = table.get(*name).copied().unwrap_or_default();
+        assert!(c.n() >= 30, "{name}: only {} rows", c.n());
+        assert!(c.recall() >= *r, "{name}: recall {:.3} < {r}", c.recall());
+        assert!(
+            c.false_alarm_rate() <= *fa,
+            "{name}: false alarms {:.3} > {fa}",
+            c.false_alarm_rate()
+        );
+    }
+}
+
+/// (slice, recall floor, false-alarm ceiling) on the TEST half, under the figures
+/// measured 2026-11-23 (recall / false alarms): et 0.722/0.000, ru 0.667/0.048, en
+/// 0.833/0.000, de 0.647/0.000, all 0.718/0.012 (DEV, tuned on: 1.000/0.000; before
+/// this work TEST was all 0.211/0.000). Short of the 0.9 recall target: blame shifts
+/// and rebukes worded in ways the phrase lists do not know.
+const HELDOUT_TONE_FLOORS: &[(&str, f64, f64)] = &[
+    ("TEST et", 0.66, 0.06),
+    ("TEST ru", 0.61, 0.06),
+    ("TEST en", 0.77, 0.06),
+    ("TEST de", 0.58, 0.06),
+    ("TEST all", 0.68, 0.03),
+];

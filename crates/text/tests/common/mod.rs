@@ -112,3 +112,54 @@ pub fn print_table(title: &str, table: &Table) {
         println!("{}", c.line(k));
     }
 }
+
+impl Counts {
+    /// Share of the negatives called positive: fp / (fp + tn).
+    pub fn false_alarm_rate(&self) -> f64 {
+        if self.fp + self.tn == 0 {
+            0.0
+        } else {
+            self.fp as f64 / (self.fp + self.tn) as f64
+        }
+    }
+}
+
+/// A held-out set under tests/data/heldout/.
+pub fn heldout_data(name: &str) -> PathBuf {
+    own_data("heldout").join(name)
+}
+
+/// Which half of a held-out file a row belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Half {
+    /// Odd lines (1st, 3rd, …): may be read and tuned on.
+    Dev,
+    /// Even lines: only their figures are reported, never their texts.
+    Test,
+}
+
+impl Half {
+    pub fn name(self) -> &'static str {
+        match self {
+            Half::Dev => "DEV",
+            Half::Test => "TEST",
+        }
+    }
+}
+
+/// The rows of a held-out JSONL file with their half, split by line number
+/// (blank lines count as lines, so the split is the file's own).
+pub fn read_jsonl_halves(path: &std::path::Path) -> Vec<(Half, serde_json::Value)> {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            let half = if i % 2 == 0 { Half::Dev } else { Half::Test };
+            let row = serde_json::from_str(l)
+                .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
+            (half, row)
+        })
+        .collect()
+}
