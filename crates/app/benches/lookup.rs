@@ -9,7 +9,8 @@
 //!
 //! The store is seeded directly (not through intake, which would take an hour):
 //! 250 customers per thousand tickets, one message per ticket with its stored
-//! fingerprint, the ticket print and its LSH bands, 10 % of tickets unclosed.
+//! fingerprint, the ticket print and its LSH bands, 10 % of tickets unclosed
+//! (only those are in the band index, as the store keeps it).
 //! Texts mix 300 topics of 10 words with a 6,000-word vocabulary, so tickets
 //! about one topic crowd the same LSH buckets — the hard case for the index.
 //!
@@ -78,7 +79,7 @@ fn ticket_text(rng: &mut Rng) -> (usize, String) {
 
 const CUSTOMERS_PER_TICKET: u64 = 4;
 
-async fn seed(path: &PathBuf, tickets: u64) -> SqliteStore {
+async fn seed(path: &std::path::Path, tickets: u64) -> SqliteStore {
     let store = SqliteStore::open(path).await.expect("open");
     let have: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tickets")
         .fetch_one(store.pool())
@@ -159,13 +160,20 @@ async fn seed(path: &PathBuf, tickets: u64) -> SqliteStore {
         });
         q.build().execute(&mut *tx).await.unwrap();
         let mut q: QueryBuilder<Sqlite> =
-            QueryBuilder::new("INSERT INTO ticket_prints (ticket_id, print) ");
+            QueryBuilder::new("INSERT INTO ticket_prints (ticket_id, print, bands) ");
         q.push_values(&rows, |mut b, (t, _, _, fp)| {
-            b.push_bind(*t).push_bind(fp.encode());
+            let packed: Vec<u8> = fp
+                .similar_bands()
+                .iter()
+                .flat_map(|b| b.to_le_bytes())
+                .collect();
+            b.push_bind(*t).push_bind(fp.encode()).push_bind(packed);
         });
         q.build().execute(&mut *tx).await.unwrap();
+        // Only unclosed tickets are in the band index (as the store keeps it).
         all_bands.extend(
             rows.iter()
+                .filter(|(t, ..)| *t as u64 >= open_from)
                 .flat_map(|(t, _, _, fp)| fp.similar_bands().into_iter().map(move |b| (b, *t))),
         );
         tx.commit().await.unwrap();

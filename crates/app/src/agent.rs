@@ -10,7 +10,7 @@ use serde::Serialize;
 
 /// Candidates read from the band index before scoring: enough that the best
 /// few survive the term check, few enough to stay fast at millions of tickets.
-const MAX_BAND_CANDIDATES: i64 = 200;
+const MAX_BAND_CANDIDATES: i64 = 60;
 
 /// Another customer's open ticket that looks like the same problem.
 #[derive(Clone, Debug, Serialize, PartialEq)]

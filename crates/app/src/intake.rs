@@ -615,18 +615,29 @@ impl<S: Store> Intake<S> {
                     )
                     .await?;
                 }
+                let update = if *status_update {
+                    Some(
+                        self.queue_status_update(&mut tx, &facts, *ticket, mail, a, now)
+                            .await?,
+                    )
+                } else {
+                    None
+                };
                 if *nudge {
                     tx.log_event(
                         Some(*ticket),
                         "repeat",
-                        &serde_json::json!({ "message": message_row, "message_id": a.message_id, "reason": "nudge", "threaded": true }),
+                        &serde_json::json!({
+                            "message": message_row,
+                            "message_id": a.message_id,
+                            "reason": "nudge",
+                            "threaded": true,
+                            "status_update": update,
+                            "before": before_json(&facts, *ticket),
+                        }),
                         now,
                     )
                     .await?;
-                }
-                if *status_update {
-                    self.queue_status_update(&mut tx, &facts, *ticket, mail, a, now)
-                        .await?;
                 }
             }
             Decision::Repeat {
@@ -647,7 +658,17 @@ impl<S: Store> Intake<S> {
                     ..TicketChange::default()
                 })
                 .await?;
+                let update = if *status_update {
+                    Some(
+                        self.queue_status_update(&mut tx, &facts, *ticket, mail, a, now)
+                            .await?,
+                    )
+                } else {
+                    None
+                };
                 let evidence = facts.repeat_evidence.iter().find(|e| e.ticket == *ticket);
+                // What undoing this fold restores: the ticket's state before, and
+                // the status update to withdraw if it has not gone out yet.
                 tx.log_event(
                     Some(*ticket),
                     "repeat",
@@ -657,14 +678,12 @@ impl<S: Store> Intake<S> {
                         "reason": reason.as_str(),
                         "reopened": reopen,
                         "evidence": evidence.map(evidence_json),
+                        "status_update": update,
+                        "before": before_json(&facts, *ticket),
                     }),
                     now,
                 )
                 .await?;
-                if *status_update {
-                    self.queue_status_update(&mut tx, &facts, *ticket, mail, a, now)
-                        .await?;
-                }
             }
             Decision::Thanks { ticket, close } => {
                 tx.update_ticket(&TicketChange {
@@ -678,7 +697,12 @@ impl<S: Store> Intake<S> {
                 tx.log_event(
                     Some(*ticket),
                     "thanks",
-                    &serde_json::json!({ "message": message_row, "message_id": a.message_id, "closed": close }),
+                    &serde_json::json!({
+                        "message": message_row,
+                        "message_id": a.message_id,
+                        "closed": close,
+                        "before": before_json(&facts, *ticket),
+                    }),
                     now,
                 )
                 .await?;
@@ -701,7 +725,7 @@ impl<S: Store> Intake<S> {
         mail: &ParsedMail,
         a: &Analysed,
         now: Timestamp,
-    ) -> Result<(), IntakeError> {
+    ) -> Result<i64, IntakeError> {
         let promised = current_promise(facts, ticket, now, &self.settings);
         self.queue_templated(
             tx,
@@ -725,7 +749,7 @@ impl<S: Store> Intake<S> {
         a: &Analysed,
         promised: Timestamp,
         now: Timestamp,
-    ) -> Result<(), IntakeError> {
+    ) -> Result<i64, IntakeError> {
         let settings = &self.settings;
         let lang = Lang::for_reply(a.language);
         let promise_text =
@@ -765,8 +789,8 @@ impl<S: Store> Intake<S> {
             promised_by: Some(promised),
             created_at: now,
         })
-        .await?;
-        Ok(())
+        .await
+        .map_err(IntakeError::from)
     }
 }
 
@@ -833,6 +857,23 @@ fn evidence(ticket: i64, a: &Analysed, earlier: &[kindly_store::EarlierMessage])
         .any(|i| !a.text_fp.identifiers.contains(i));
     e.text.conflicting_identifiers = new_only && old_only;
     e
+}
+
+/// The ticket's state before a fold changed it (for `undo`).
+fn before_json(facts: &Facts, ticket: i64) -> serde_json::Value {
+    let summary = facts
+        .open_tickets
+        .iter()
+        .chain(facts.by_headers.iter().map(|c| &c.ticket))
+        .chain(facts.by_tag.iter().map(|c| &c.ticket))
+        .find(|t| t.id == ticket);
+    match summary {
+        Some(t) => serde_json::json!({
+            "status": t.status.as_str(),
+            "closed_at": t.closed_at.map(|c| c.as_second()),
+        }),
+        None => serde_json::Value::Null,
+    }
 }
 
 fn evidence_json(e: &RepeatEvidence) -> serde_json::Value {

@@ -328,8 +328,216 @@ async fn similar_lists_other_customers_with_the_same_problem() {
         .await
         .unwrap();
     assert!(!found.iter().any(|s| s.ticket == tickets[2]));
+    // Reopened, it is back (its bands return to the index from its stored print).
+    i.store()
+        .set_status(tickets[2], TicketStatus::Open, t("2026-03-02T11:00:00Z"))
+        .await
+        .unwrap();
+    let found = agent::similar(i.store(), tickets[0], 10, &RepeatPolicy::default())
+        .await
+        .unwrap();
+    assert!(found.iter().any(|s| s.ticket == tickets[2]));
     assert!(matches!(
         agent::similar(i.store(), 9999, 10, &RepeatPolicy::default()).await,
         Err(agent::AgentError::NoTicket(9999))
     ));
+}
+
+#[tokio::test]
+async fn chains_of_merges_are_undone_in_order_and_mail_follows_the_merge() {
+    let i = intake().await;
+    let mut tickets = Vec::new();
+    for (n, (subject, body)) in [
+        ("Parcel missing", ORDER),
+        ("Invoice wrong", INVOICE),
+        (
+            "Password",
+            "I cannot log in since the update, the app says my password is wrong.",
+        ),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let r = take(
+            &i,
+            &mail("ann@example.com", &format!("<c{n}@x>"), subject, body, ""),
+            "2026-03-02T08:00:00Z",
+        )
+        .await;
+        tickets.push(r.ticket.unwrap());
+    }
+    let store = i.store();
+    let first = store
+        .merge(tickets[0], tickets[1], t("2026-03-02T09:00:00Z"))
+        .await
+        .unwrap();
+    store
+        .merge(tickets[1], tickets[2], t("2026-03-02T09:01:00Z"))
+        .await
+        .unwrap();
+    match store.undo(first.event, t("2026-03-02T09:02:00Z")).await {
+        Err(StoreError::Refused(m)) => assert!(m.contains("undo that merge first"), "{m}"),
+        other => panic!("undoing out of order must be refused: {other:?}"),
+    }
+    // A tagged mail to the first (merged) ticket lands in the ticket holding its mail.
+    let tagged = take(
+        &i,
+        &mail(
+            "ann@example.com",
+            "<c9@x>",
+            &format!("Re: Parcel missing [#{}]", tickets[0]),
+            "Any news?",
+            "",
+        ),
+        "2026-03-02T10:00:00Z",
+    )
+    .await;
+    assert_eq!(tagged.ticket, Some(tickets[2]));
+    assert_eq!(ticket(&i, tickets[0]).await.status, TicketStatus::Closed);
+}
+
+#[tokio::test]
+async fn merging_two_customers_is_refused() {
+    let i = intake().await;
+    let a = take(
+        &i,
+        &mail("ann@example.com", "<x1@x>", "Parcel missing", ORDER, ""),
+        "2026-03-02T08:00:00Z",
+    )
+    .await;
+    let b = take(
+        &i,
+        &mail("bob@example.com", "<x2@x>", "Parcel missing", ORDER, ""),
+        "2026-03-02T08:00:00Z",
+    )
+    .await;
+    match i
+        .store()
+        .merge(
+            a.ticket.unwrap(),
+            b.ticket.unwrap(),
+            t("2026-03-02T09:00:00Z"),
+        )
+        .await
+    {
+        Err(StoreError::Refused(m)) => assert!(m.contains("different customers"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn undoing_a_fold_takes_back_what_the_fold_did() {
+    let i = intake().await;
+    let store = i.store();
+    let first = take(
+        &i,
+        &mail("ann@example.com", "<f1@x>", "Parcel missing", ORDER, ""),
+        "2026-03-02T08:00:00Z",
+    )
+    .await;
+    let t1 = first.ticket.unwrap();
+    store
+        .set_status(t1, TicketStatus::Solved, t("2026-03-02T12:00:00Z"))
+        .await
+        .unwrap();
+    // The same text again: a repeat that reopens the solved ticket and queues a status update.
+    let again = take(
+        &i,
+        &mail(
+            "ann@example.com",
+            "<f2@x>",
+            "Parcel missing",
+            ORDER_AGAIN,
+            "",
+        ),
+        "2026-03-03T08:00:00Z",
+    )
+    .await;
+    assert_eq!(again.outcome, Outcome::Repeat);
+    assert_eq!(ticket(&i, t1).await.status, TicketStatus::Open);
+    let update = store
+        .outbox(Some(t1))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.kind == "status_update")
+        .expect("a status update was queued");
+    // The agent splits the mail out by hand: the fold is undone with it.
+    let folded = store.messages_of(t1).await.unwrap()[1].id;
+    let split = agent::split(store, folded, t("2026-03-03T09:00:00Z"))
+        .await
+        .unwrap();
+    let after = ticket(&i, t1).await;
+    assert_eq!(
+        after.status,
+        TicketStatus::Solved,
+        "the reopening is taken back"
+    );
+    assert_eq!((after.repeats, after.priority.as_str()), (0, "normal"));
+    let withdrawn = store
+        .outbox(Some(t1))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.id == update.id)
+        .unwrap();
+    assert_eq!(
+        withdrawn.status, "cancelled",
+        "the update had not gone out: withdrawn"
+    );
+    let fold = store
+        .events_of(t1)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.kind == "repeat")
+        .unwrap();
+    assert_eq!(fold.undone_by, Some(split.event));
+    match store.undo(fold.id, t("2026-03-03T09:01:00Z")).await {
+        Err(StoreError::Refused(m)) => assert!(m.contains("already undone"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    // Stats: two problems, no repeat folded.
+    let days = store.stats().await.unwrap();
+    assert_eq!(days.iter().map(|d| d.tickets).sum::<i64>(), 2);
+    assert_eq!(days.iter().map(|d| d.repeats_folded).sum::<i64>(), 0);
+}
+
+#[tokio::test]
+async fn undoing_a_threaded_nudge_takes_its_repeat_back() {
+    let i = intake().await;
+    let store = i.store();
+    let first = take(
+        &i,
+        &mail("ann@example.com", "<n1@x>", "Parcel missing", ORDER, ""),
+        "2026-03-02T08:00:00Z",
+    )
+    .await;
+    let t1 = first.ticket.unwrap();
+    let nudge = take(
+        &i,
+        &mail(
+            "ann@example.com",
+            "<n2@x>",
+            "Re: Parcel missing",
+            "Any news?",
+            "In-Reply-To: <n1@x>\r\n",
+        ),
+        "2026-03-03T08:00:00Z",
+    )
+    .await;
+    assert_eq!(nudge.outcome, Outcome::FollowUp);
+    assert_eq!(ticket(&i, t1).await.repeats, 1);
+    let fold = store
+        .events_of(t1)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.kind == "repeat")
+        .unwrap();
+    agent::undo(store, fold.id, t("2026-03-03T09:00:00Z"))
+        .await
+        .unwrap();
+    let after = ticket(&i, t1).await;
+    assert_eq!((after.repeats, after.priority.as_str()), (0, "normal"));
 }

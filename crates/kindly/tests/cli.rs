@@ -448,6 +448,11 @@ fn start_serve(data: &Path) -> (std::process::Child, String, String) {
         .trim_end_matches('/')
         .to_string();
     assert!(printed.contains(&data.display().to_string()) || printed.contains("kindly.db"));
+    // Keep reading what serve prints: a closed pipe would fail its next line.
+    std::thread::spawn(move || {
+        let mut sink = Vec::new();
+        let _ = stdout.read_to_end(&mut sink);
+    });
     (child, url, printed)
 }
 

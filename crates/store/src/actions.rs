@@ -99,9 +99,10 @@ fn higher_priority(a: &str, b: &str) -> String {
     p(a).max(p(b)).as_str().to_string()
 }
 
-async fn set_ticket_of(tx: &mut Tx, table: &str, ids: &[i64], from: i64, to: i64) -> Result<()> {
+/// Moves rows of `table` listed in `ids` from ticket `from` to `to`; returns how many moved.
+async fn set_ticket_of(tx: &mut Tx, table: &str, ids: &[i64], from: i64, to: i64) -> Result<u64> {
     if ids.is_empty() {
-        return Ok(());
+        return Ok(0);
     }
     // `table` is one of our constants ("messages", "outbox"), never input.
     let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(format!("UPDATE {table} SET ticket_id = "));
@@ -114,8 +115,7 @@ async fn set_ticket_of(tx: &mut Tx, table: &str, ids: &[i64], from: i64, to: i64
         sep.push_bind(*id);
     }
     q.push(")");
-    q.build().execute(&mut **tx).await?;
-    Ok(())
+    Ok(q.build().execute(&mut **tx).await?.rows_affected())
 }
 
 pub(crate) async fn merge(
@@ -141,6 +141,14 @@ pub(crate) async fn merge(
     if let Some(x) = i.merged_into {
         return Err(StoreError::Refused(format!(
             "ticket #{into} was merged into #{x}; merge into #{x} instead"
+        )));
+    }
+    if f.customer_id != i.customer_id {
+        // Repeat detection reads a customer's own tickets: mixing two customers'
+        // conversations would hide one's mail from it (invariant 7). Similar
+        // problems of different customers are grouped, not merged.
+        return Err(StoreError::Refused(format!(
+            "tickets #{from} and #{into} belong to different customers; only one customer's tickets can be merged"
         )));
     }
     let messages: Vec<i64> =
@@ -213,6 +221,10 @@ pub(crate) async fn merge(
     .bind(from)
     .execute(&mut *tx)
     .await?;
+    unindex(&mut tx, from).await?;
+    if reopened {
+        reindex(&mut tx, into).await?;
+    }
     let detail = json!({
         "from": from,
         "into": into,
@@ -223,7 +235,11 @@ pub(crate) async fn merge(
         "reopened": reopened,
         "priority_after": priority_after,
         "from_before": { "status": f.status, "closed_at": f.closed_at },
-        "into_before": { "status": i.status, "closed_at": i.closed_at, "priority": i.priority },
+        "into_before": {
+            "status": i.status, "closed_at": i.closed_at, "priority": i.priority,
+            "anger": i.anger, "angry": i.angry,
+            "last_customer_message_at": i.last_customer_message_at,
+        },
     });
     let event = add_event(&mut tx, into, "merge", &detail, at).await?;
     add_event(
@@ -254,7 +270,7 @@ pub(crate) async fn split(pool: &SqlitePool, message: i64, at: Timestamp) -> Res
 
 async fn split_in(tx: &mut Tx, message: i64, at: i64, undoes: Option<i64>) -> Result<ActionDone> {
     let row = sqlx::query(
-        "SELECT ticket_id, sender, subject, language, anger, angry, received_at, outcome, detail \
+        "SELECT ticket_id, message_id, sender, subject, language, anger, angry, received_at, outcome, detail \
          FROM messages WHERE id = ?",
     )
     .bind(message)
@@ -325,16 +341,65 @@ async fn split_in(tx: &mut Tx, message: i64, at: i64, undoes: Option<i64>) -> Re
         .execute(&mut **tx)
         .await?;
     }
-    let was_repeat = old_outcome == "repeat";
+    // The automatic folds of this message (a repeat, a threaded nudge, a
+    // thank-you) are undone by this split: their effects are taken back here.
+    let message_id: String = row.try_get("message_id")?;
+    let folds = live_folds(tx, ticket, message, &message_id).await?;
+    let was_repeat = old_outcome == "repeat" || folds.iter().any(|(_, kind, _)| kind == "repeat");
     if was_repeat {
-        sqlx::query(
-            "UPDATE tickets SET repeats = MAX(repeats - 1, 0), updated_at = ? WHERE id = ?",
-        )
-        .bind(at)
-        .bind(ticket)
-        .execute(&mut **tx)
-        .await?;
+        let repeats = (t.repeats - 1).max(0);
+        sqlx::query("UPDATE tickets SET repeats = ?, priority = ?, updated_at = ? WHERE id = ?")
+            .bind(repeats)
+            .bind(Priority::for_ticket(repeats, t.angry).as_str())
+            .bind(at)
+            .bind(ticket)
+            .execute(&mut **tx)
+            .await?;
     }
+    for (_, kind, d) in &folds {
+        // A status update about the fold that has not gone out is withdrawn.
+        if let Some(out) = d.get("status_update").and_then(Value::as_i64) {
+            sqlx::query(
+                "UPDATE outbox SET status = 'cancelled' WHERE id = ? AND status = 'queued'",
+            )
+            .bind(out)
+            .execute(&mut **tx)
+            .await?;
+        }
+        // The status the fold changed comes back, if nothing changed it since.
+        let changed_to = match kind.as_str() {
+            "repeat" if d.get("reopened").and_then(Value::as_bool) == Some(true) => Some("open"),
+            "thanks" if d.get("closed").and_then(Value::as_bool) == Some(true) => Some("closed"),
+            _ => None,
+        };
+        let before = d
+            .get("before")
+            .and_then(|b| b.get("status"))
+            .and_then(Value::as_str);
+        if let (Some(now_is), Some(before)) = (changed_to, before) {
+            let current: String = sqlx::query_scalar("SELECT status FROM tickets WHERE id = ?")
+                .bind(ticket)
+                .fetch_one(&mut **tx)
+                .await?;
+            if current == now_is {
+                sqlx::query(
+                    "UPDATE tickets SET status = ?, closed_at = ?, updated_at = ? WHERE id = ?",
+                )
+                .bind(before)
+                .bind(
+                    d.get("before")
+                        .and_then(|b| b.get("closed_at"))
+                        .and_then(Value::as_i64),
+                )
+                .bind(at)
+                .bind(ticket)
+                .execute(&mut **tx)
+                .await?;
+                reindex_for_status(tx, ticket, before).await?;
+            }
+        }
+    }
+    let fold_ids: Vec<i64> = folds.iter().map(|(id, _, _)| *id).collect();
     let detail = json!({
         "message": message,
         "new_ticket": new_ticket,
@@ -342,8 +407,12 @@ async fn split_in(tx: &mut Tx, message: i64, at: i64, undoes: Option<i64>) -> Re
         "old_detail": old_detail,
         "was_repeat": was_repeat,
         "undoes": undoes,
+        "folds": fold_ids,
     });
     let event = add_event(tx, ticket, "split", &detail, at).await?;
+    for id in &fold_ids {
+        mark_undone(tx, *id, event).await?;
+    }
     add_event(
         tx,
         new_ticket,
@@ -385,9 +454,13 @@ pub(crate) async fn undo(pool: &SqlitePool, event: i64, at: Timestamp) -> Result
         "repeat" | "thanks" => {
             let ticket = ticket.ok_or_else(|| StoreError::Corrupt(format!("event {event}")))?;
             let message = folded_message(&mut tx, ticket, &detail).await?;
-            let done = split_in(&mut tx, message, at, Some(event)).await?;
-            mark_undone(&mut tx, event, done.event).await?;
-            done
+            split_in(&mut tx, message, at, Some(event)).await?
+        }
+        "split_from" => {
+            let split = int_of(&detail, "event")?;
+            return Err(StoreError::Refused(format!(
+                "event {event} is the other side of split event {split}; undo {split}"
+            )));
         }
         "merged_into" => {
             let merge = int_of(&detail, "event")?;
@@ -405,6 +478,34 @@ pub(crate) async fn undo(pool: &SqlitePool, event: i64, at: Timestamp) -> Result
     Ok(done)
 }
 
+/// Events of `ticket` that folded this message in automatically and are not undone.
+async fn live_folds(
+    tx: &mut Tx,
+    ticket: i64,
+    message: i64,
+    message_id: &str,
+) -> Result<Vec<(i64, String, Value)>> {
+    let rows = sqlx::query(
+        "SELECT id, kind, detail FROM events WHERE ticket_id = ? AND kind IN ('repeat', 'thanks') \
+         AND undone_by IS NULL ORDER BY id",
+    )
+    .bind(ticket)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut out = Vec::new();
+    for r in rows {
+        let d: Value = serde_json::from_str(r.try_get::<&str, _>("detail")?).unwrap_or(Value::Null);
+        let same = match d.get("message").and_then(Value::as_i64) {
+            Some(id) => id == message,
+            None => d.get("message_id").and_then(Value::as_str) == Some(message_id),
+        };
+        if same {
+            out.push((r.try_get("id")?, r.try_get("kind")?, d));
+        }
+    }
+    Ok(out)
+}
+
 async fn mark_undone(tx: &mut Tx, event: i64, by: i64) -> Result<()> {
     sqlx::query("UPDATE events SET undone_by = ? WHERE id = ?")
         .bind(by)
@@ -418,7 +519,20 @@ async fn mark_undone(tx: &mut Tx, event: i64, by: i64) -> Result<()> {
 /// fingerprints were stored) or, for older events, its Message-ID in the ticket.
 async fn folded_message(tx: &mut Tx, ticket: i64, detail: &Value) -> Result<i64> {
     if let Some(id) = detail.get("message").and_then(Value::as_i64) {
-        return Ok(id);
+        let now_in: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT ticket_id FROM messages WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&mut **tx)
+                .await?;
+        return match now_in {
+            Some(Some(t)) if t == ticket => Ok(id),
+            Some(Some(t)) => Err(StoreError::Refused(format!(
+                "message {id} is in ticket #{t} now, not #{ticket}; undo what moved it first (see kindly history {ticket})"
+            ))),
+            _ => Err(StoreError::Refused(format!(
+                "message {id} is no longer in ticket #{ticket}"
+            ))),
+        };
     }
     let mid = detail
         .get("message_id")
@@ -443,9 +557,23 @@ async fn undo_merge(tx: &mut Tx, event: i64, d: &Value, at: i64) -> Result<Actio
             "ticket #{from} is no longer merged into #{into}"
         )));
     }
+    let i_now = must_ticket(tx, into).await?;
+    if let Some(x) = i_now.merged_into {
+        return Err(StoreError::Refused(format!(
+            "ticket #{into} was merged into #{x} since; undo that merge first (see kindly history {x})"
+        )));
+    }
     let messages = ids_of(d, "messages");
     let outbox = ids_of(d, "outbox");
-    set_ticket_of(tx, "messages", &messages, into, from).await?;
+    let moved = set_ticket_of(tx, "messages", &messages, into, from).await?;
+    if moved != messages.len() as u64 {
+        // Some were split out or moved on since: undoing would leave them behind.
+        return Err(StoreError::Refused(format!(
+            "{} of the {} merged messages are no longer in ticket #{into}; undo the later changes first (see kindly history {into})",
+            messages.len() as u64 - moved,
+            messages.len()
+        )));
+    }
     set_ticket_of(tx, "outbox", &outbox, into, from).await?;
     for email in d
         .get("participants_added")
@@ -475,21 +603,57 @@ async fn undo_merge(tx: &mut Tx, event: i64, d: &Value, at: i64) -> Result<Actio
     .bind(from)
     .execute(&mut **tx)
     .await?;
-    // The other ticket: take back the repeats the merge added; restore what the
-    // merge changed only where nothing has changed it since.
+    reindex_for_status(tx, from, &from_status).await?;
+    // The other ticket: take back the repeats the merge added, the anger it
+    // brought and the status it reopened (if nothing has changed it since), and
+    // recompute the priority from what remains.
     let i = must_ticket(tx, into).await?;
     let into_before = d.get("into_before").cloned().unwrap_or(Value::Null);
     let reopened = d.get("reopened").and_then(Value::as_bool).unwrap_or(false);
     let restore_status = reopened && i.status == TicketStatus::Open.as_str();
-    let priority_after = d.get("priority_after").and_then(Value::as_str);
-    let restore_priority = priority_after == Some(i.priority.as_str());
-    sqlx::query(
-        "UPDATE tickets SET repeats = MAX(repeats - ?, 0), \
-           status = CASE WHEN ? THEN ? ELSE status END, \
-           closed_at = CASE WHEN ? THEN ? ELSE closed_at END, \
-           priority = CASE WHEN ? THEN ? ELSE priority END, updated_at = ? WHERE id = ?",
+    let repeats = (i.repeats - d.get("added_repeats").and_then(Value::as_i64).unwrap_or(0)).max(0);
+    let anger = into_before
+        .get("anger")
+        .and_then(Value::as_f64)
+        .unwrap_or(i.anger);
+    let angry = into_before
+        .get("angry")
+        .and_then(Value::as_bool)
+        .unwrap_or(i.angry);
+    // Mail the ticket got after the merge may have made it angry on its own.
+    let later_angry: Option<f64> =
+        sqlx::query_scalar("SELECT MAX(anger) FROM messages WHERE ticket_id = ? AND angry")
+            .bind(into)
+            .fetch_one(&mut **tx)
+            .await?;
+    let angry = angry || later_angry.is_some();
+    let anger = anger.max(later_angry.unwrap_or(0.0));
+    let before_priority = into_before
+        .get("priority")
+        .and_then(Value::as_str)
+        .unwrap_or("normal");
+    let priority = higher_priority(
+        before_priority,
+        Priority::for_ticket(repeats, angry).as_str(),
+    );
+    let last_customer: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(m.received_at) FROM messages m JOIN tickets t ON t.id = m.ticket_id \
+         JOIN customers c ON c.id = t.customer_id WHERE m.ticket_id = ? AND m.sender = c.email",
     )
-    .bind(d.get("added_repeats").and_then(Value::as_i64).unwrap_or(0))
+    .bind(into)
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query(
+        "UPDATE tickets SET repeats = ?, anger = ?, angry = ?, priority = ?, \
+           last_customer_message_at = COALESCE(?, last_customer_message_at), \
+           status = CASE WHEN ? THEN ? ELSE status END, \
+           closed_at = CASE WHEN ? THEN ? ELSE closed_at END, updated_at = ? WHERE id = ?",
+    )
+    .bind(repeats)
+    .bind(anger)
+    .bind(angry)
+    .bind(&priority)
+    .bind(last_customer)
     .bind(restore_status)
     .bind(
         into_before
@@ -499,17 +663,17 @@ async fn undo_merge(tx: &mut Tx, event: i64, d: &Value, at: i64) -> Result<Actio
     )
     .bind(restore_status)
     .bind(into_before.get("closed_at").and_then(Value::as_i64))
-    .bind(restore_priority)
-    .bind(
-        into_before
-            .get("priority")
-            .and_then(Value::as_str)
-            .unwrap_or("normal"),
-    )
     .bind(at)
     .bind(into)
     .execute(&mut **tx)
     .await?;
+    if restore_status {
+        let status = into_before
+            .get("status")
+            .and_then(Value::as_str)
+            .unwrap_or("open");
+        reindex_for_status(tx, into, status).await?;
+    }
     let undo = add_event(
         tx,
         into,
@@ -554,11 +718,15 @@ async fn undo_split(
         .await?;
     if in_new != [message] {
         return Err(StoreError::Refused(format!(
-            "ticket #{new_ticket} has changed since the split (it holds {} messages); merge #{new_ticket} into #{back_to} instead",
+            "ticket #{new_ticket} has changed since the split (it holds {} messages), so the split cannot be taken back as it was",
             in_new.len()
         )));
     }
-    must_ticket(tx, back_to).await?;
+    if let Some(x) = must_ticket(tx, back_to).await?.merged_into {
+        return Err(StoreError::Refused(format!(
+            "ticket #{back_to} was merged into #{x} since; undo that merge first (see kindly history {x})"
+        )));
+    }
     sqlx::query("UPDATE messages SET ticket_id = ?, outcome = ?, detail = ? WHERE id = ?")
         .bind(back_to)
         .bind(
@@ -589,6 +757,7 @@ async fn undo_split(
     .bind(new_ticket)
     .execute(&mut **tx)
     .await?;
+    unindex(tx, new_ticket).await?;
     let undo = add_event(
         tx,
         back_to,
@@ -606,10 +775,13 @@ async fn undo_split(
     )
     .await?;
     mark_undone(tx, event, undo).await?;
-    // Undoing the split that corrected an automatic fold restores the fold.
-    if let Some(fold) = d.get("undoes").and_then(Value::as_i64) {
-        sqlx::query("UPDATE events SET undone_by = NULL WHERE id = ?")
+    // Undoing the split that corrected automatic folds restores the folds.
+    let mut folds = ids_of(d, "folds");
+    folds.extend(d.get("undoes").and_then(Value::as_i64));
+    for fold in folds {
+        sqlx::query("UPDATE events SET undone_by = NULL WHERE id = ? AND undone_by = ?")
             .bind(fold)
+            .bind(event)
             .execute(&mut **tx)
             .await?;
     }
@@ -651,14 +823,29 @@ pub(crate) async fn index_ticket(
     print: &[u8],
     bands: &[i64],
 ) -> Result<()> {
+    let packed: Vec<u8> = bands.iter().flat_map(|b| b.to_le_bytes()).collect();
     sqlx::query(
-        "INSERT INTO ticket_prints (ticket_id, print) VALUES (?, ?) \
-         ON CONFLICT (ticket_id) DO UPDATE SET print = excluded.print",
+        "INSERT INTO ticket_prints (ticket_id, print, bands) VALUES (?, ?, ?) \
+         ON CONFLICT (ticket_id) DO UPDATE SET print = excluded.print, bands = excluded.bands",
     )
     .bind(ticket)
     .bind(print)
+    .bind(&packed)
     .execute(&mut **tx)
     .await?;
+    let closed: Option<bool> =
+        sqlx::query_scalar("SELECT status = 'closed' FROM tickets WHERE id = ?")
+            .bind(ticket)
+            .fetch_optional(&mut **tx)
+            .await?;
+    unindex(tx, ticket).await?;
+    if closed == Some(false) {
+        insert_bands(tx, ticket, bands).await?;
+    }
+    Ok(())
+}
+
+async fn insert_bands(tx: &mut Tx, ticket: i64, bands: &[i64]) -> Result<()> {
     if bands.is_empty() {
         return Ok(());
     }
@@ -670,6 +857,42 @@ pub(crate) async fn index_ticket(
     q.push(" ON CONFLICT DO NOTHING");
     q.build().execute(&mut **tx).await?;
     Ok(())
+}
+
+/// Takes a ticket out of the similar-ticket index (it was closed).
+pub(crate) async fn unindex(tx: &mut Tx, ticket: i64) -> Result<()> {
+    sqlx::query("DELETE FROM ticket_bands WHERE ticket_id = ?")
+        .bind(ticket)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Puts a ticket back into the similar-ticket index from its stored bands
+/// (it was reopened); nothing when it has no print.
+pub(crate) async fn reindex(tx: &mut Tx, ticket: i64) -> Result<()> {
+    let packed: Option<Option<Vec<u8>>> =
+        sqlx::query_scalar("SELECT bands FROM ticket_prints WHERE ticket_id = ?")
+            .bind(ticket)
+            .fetch_optional(&mut **tx)
+            .await?;
+    let Some(Some(packed)) = packed else {
+        return Ok(());
+    };
+    let bands: Vec<i64> = packed
+        .chunks_exact(8)
+        .filter_map(|c| c.try_into().ok().map(i64::from_le_bytes))
+        .collect();
+    insert_bands(tx, ticket, &bands).await
+}
+
+/// Keeps the index in step with a ticket's new status.
+pub(crate) async fn reindex_for_status(tx: &mut Tx, ticket: i64, status: &str) -> Result<()> {
+    if status == TicketStatus::Closed.as_str() {
+        unindex(tx, ticket).await
+    } else {
+        reindex(tx, ticket).await
+    }
 }
 
 pub(crate) async fn ticket_print(pool: &SqlitePool, ticket: i64) -> Result<Option<Vec<u8>>> {
@@ -684,7 +907,7 @@ pub(crate) async fn ticket_print(pool: &SqlitePool, ticket: i64) -> Result<Optio
 /// Most tickets read per band: a band shared by a huge crowd (a generic
 /// "it does not work") says little, and reading all of it would make the
 /// lookup grow with the store.
-const MAX_PER_BAND: i64 = 64;
+const MAX_PER_BAND: i64 = 24;
 
 pub(crate) async fn band_candidates(
     pool: &SqlitePool,
@@ -707,18 +930,20 @@ pub(crate) async fn band_candidates(
         q.push_bind(MAX_PER_BAND);
         q.push(")");
     }
+    // Rank on the band index alone, then read only the best few tickets.
+    q.push("), top AS (SELECT ticket_id, COUNT(*) AS shared FROM hits WHERE ticket_id <> ");
+    q.push_bind(ticket);
+    q.push(" GROUP BY ticket_id ORDER BY shared DESC, ticket_id DESC LIMIT ");
+    q.push_bind(limit);
     q.push(
-        "), counted AS (SELECT ticket_id, COUNT(*) AS shared FROM hits GROUP BY ticket_id) \
-         SELECT t.id, counted.shared, p.print, t.subject, c.email, t.status, t.created_at \
-         FROM counted JOIN tickets t ON t.id = counted.ticket_id \
+        ") SELECT t.id, top.shared, p.print, t.subject, c.email, t.status, t.created_at \
+         FROM top JOIN tickets t ON t.id = top.ticket_id \
          JOIN ticket_prints p ON p.ticket_id = t.id JOIN customers c ON c.id = t.customer_id \
-         WHERE t.status <> 'closed' AND t.merged_into IS NULL AND t.id <> ",
+         WHERE t.status <> 'closed' AND t.merged_into IS NULL \
+         AND t.customer_id <> (SELECT customer_id FROM tickets WHERE id = ",
     );
     q.push_bind(ticket);
-    q.push(" AND t.customer_id <> (SELECT customer_id FROM tickets WHERE id = ");
-    q.push_bind(ticket);
-    q.push(") ORDER BY counted.shared DESC, t.id DESC LIMIT ");
-    q.push_bind(limit);
+    q.push(") ORDER BY top.shared DESC, t.id DESC");
     let rows = q.build().fetch_all(pool).await?;
     rows.iter()
         .map(|r| {

@@ -22,6 +22,9 @@ const MIGRATIONS: &[(i64, &str)] = &[
     ),
 ];
 
+/// Merges followed from a ticket to the one that holds its mail now.
+const MAX_MERGE_HOPS: usize = 16;
+
 /// Most Message-IDs we look up for threading (References can be very long).
 const MAX_THREAD_IDS: usize = 100;
 
@@ -206,6 +209,20 @@ impl IntakeTx for SqliteTx {
     }
 
     async fn ticket_summary(&mut self, ticket: i64) -> Result<Option<TicketSummary>> {
+        // A merged ticket's mail belongs to the ticket it was merged into (a
+        // reply to its acknowledgement, its [#N] tag): follow the chain.
+        let mut ticket = ticket;
+        for _ in 0..MAX_MERGE_HOPS {
+            let next: Option<Option<i64>> =
+                sqlx::query_scalar("SELECT merged_into FROM tickets WHERE id = ?")
+                    .bind(ticket)
+                    .fetch_optional(&mut *self.tx)
+                    .await?;
+            match next {
+                Some(Some(into)) => ticket = into,
+                _ => break,
+            }
+        }
         let sql = format!("SELECT {SUMMARY_COLUMNS} FROM tickets t WHERE t.id = ?");
         let row = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(ticket)
@@ -393,6 +410,11 @@ impl IntakeTx for SqliteTx {
         .bind(c.ticket)
         .execute(&mut *self.tx)
         .await?;
+        if c.reopen {
+            crate::actions::reindex(&mut self.tx, c.ticket).await?;
+        } else if c.close {
+            crate::actions::unindex(&mut self.tx, c.ticket).await?;
+        }
         Ok(())
     }
 
@@ -725,6 +747,7 @@ impl Store for SqliteStore {
         if done.rows_affected() == 0 {
             return Ok(false);
         }
+        crate::actions::reindex_for_status(&mut tx, ticket, status.as_str()).await?;
         sqlx::query("INSERT INTO events (ticket_id, kind, detail, at) VALUES (?, 'status', ?, ?)")
             .bind(ticket)
             .bind(serde_json::json!({ "status": status.as_str() }).to_string())

@@ -228,6 +228,25 @@ fn api_internal(e: impl std::fmt::Display) -> ApiError {
     ApiError(StatusCode::SERVICE_UNAVAILABLE, "store unavailable".into())
 }
 
+/// State-changing API calls must send `Content-Type: application/json`: a
+/// plain HTML form on another site cannot, so it cannot trigger them (CSRF).
+/// Accounts and CSRF tokens for the browser UI come with the agent UI.
+fn require_json(headers: &axum::http::HeaderMap) -> Result<(), ApiError> {
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_start().starts_with("application/json"));
+    if json {
+        Ok(())
+    } else {
+        Err(ApiError(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send Content-Type: application/json (a JSON body, {} when there is nothing to say)"
+                .into(),
+        ))
+    }
+}
+
 async fn api_tickets<S: Store>(
     State(st): State<AppState<S>>,
 ) -> Result<Json<Vec<TicketView>>, ApiError> {
@@ -280,6 +299,13 @@ fn api_store(e: StoreError) -> ApiError {
     match e {
         StoreError::NotFound(m) => ApiError(StatusCode::NOT_FOUND, m),
         StoreError::Refused(m) => ApiError(StatusCode::CONFLICT, m),
+        StoreError::Corrupt(m) => {
+            tracing::error!(error = %m, "stored data is corrupt");
+            ApiError(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "stored data is corrupt; see the server log".into(),
+            )
+        }
         other => api_internal(other),
     }
 }
@@ -350,7 +376,9 @@ async fn api_merge<S: Store>(
 async fn api_split<S: Store>(
     State(st): State<AppState<S>>,
     Path(raw): Path<String>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Json<ActionDone>, ApiError> {
+    require_json(&headers)?;
     let message = api_number(&raw, "message")?;
     agent::split(&st.store, message, SystemClock.now())
         .await
@@ -361,7 +389,9 @@ async fn api_split<S: Store>(
 async fn api_undo<S: Store>(
     State(st): State<AppState<S>>,
     Path(raw): Path<String>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Json<ActionDone>, ApiError> {
+    require_json(&headers)?;
     let event = api_number(&raw, "event")?;
     agent::undo(&st.store, event, SystemClock.now())
         .await

@@ -14,16 +14,20 @@ ALTER TABLE tickets ADD COLUMN merged_into BIGINT REFERENCES tickets(id);
 ALTER TABLE events ADD COLUMN undone_by BIGINT REFERENCES events(id);
 
 -- What a ticket is about (its first message's fingerprint with the subject's
--- terms), for `kindly similar`.
+-- terms), for `kindly similar`, and its LSH band keys (i64 little-endian each).
 CREATE TABLE ticket_prints (
     ticket_id BIGINT PRIMARY KEY REFERENCES tickets(id),
-    print     BLOB   NOT NULL
+    print     BLOB   NOT NULL,
+    bands     BLOB
 );
 
--- Locality-sensitive-hashing bands of ticket_prints: tickets sharing a band
--- are candidates for "the same problem" (kindly_text::SIMILAR_BANDS).
+-- The band index of the tickets that are not closed: tickets sharing a band
+-- are candidates for "the same problem" (kindly_text::SIMILAR_BANDS). Closing
+-- a ticket takes its rows out, reopening puts them back from ticket_prints, so
+-- the index grows with the open work, not with the archive.
 CREATE TABLE ticket_bands (
     band      BIGINT NOT NULL,
     ticket_id BIGINT NOT NULL REFERENCES tickets(id),
     PRIMARY KEY (band, ticket_id)
 ) WITHOUT ROWID;
+CREATE INDEX ticket_bands_ticket ON ticket_bands(ticket_id);
