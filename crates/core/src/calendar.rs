@@ -64,6 +64,11 @@ impl BusinessHours {
             .filter(|h| h.open < h.close)
     }
 
+    /// The opening hours of a local `date` (`None`: closed all day).
+    pub fn hours_of(&self, date: Date) -> Option<DayHours> {
+        self.hours_on(date)
+    }
+
     /// True when `at` falls inside business hours.
     pub fn is_open(&self, at: Timestamp) -> bool {
         let local = at.to_zoned(self.tz.clone());

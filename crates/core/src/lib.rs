@@ -5,12 +5,14 @@
 
 pub mod calendar;
 pub mod decide;
+pub mod eta;
 pub mod lang;
 pub mod model;
 pub mod repeat;
 
 pub use calendar::{BusinessHours, DayHours, promise_by};
 pub use decide::{Decision, Facts, MessageFacts, Policy, ThreadCandidate, ThreadVia, decide};
+pub use eta::{Capacity, Eta, Shift, first_response_eta};
 pub use lang::Lang;
 pub use model::{AutomaticKind, Outcome, Priority, QuarantineReason, TicketStatus, TicketSummary};
 pub use repeat::{RepeatEvidence, RepeatPolicy, RepeatReason, TextMatch};
