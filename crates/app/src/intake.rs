@@ -9,13 +9,11 @@ use kindly_core::{
     Decision, Facts, Lang, MessageFacts, Outcome, Priority, QuarantineReason, RepeatEvidence,
     ThreadCandidate, ThreadVia, TicketStatus, TicketSummary, decide, promise_by,
 };
-use kindly_mail::compose::{TemplateInput, TemplateKind, Templates, format_promise, reply_subject};
-use kindly_mail::threading::{
-    derived_message_id, domain_of, outgoing_message_id, plus_ticket, strip_subject, subject_tag,
-};
+use kindly_mail::compose::{TemplateKind, Templates};
+use kindly_mail::threading::{derived_message_id, plus_ticket, strip_subject, subject_tag};
 use kindly_mail::{ParsedMail, classify, parse, split_visible};
 use kindly_store::{
-    IntakeTx, NewCustomer, NewMessage, NewOutgoing, NewRaw, NewTicket, RawStatus, RawStored, Store,
+    IntakeTx, NewCustomer, NewMessage, NewPromise, NewRaw, NewTicket, RawStatus, RawStored, Store,
     StoreError, TicketChange,
 };
 use kindly_text::{Fingerprint, containment, fingerprint};
@@ -229,6 +227,10 @@ impl<S: Store> Intake<S> {
             settings,
             templates,
         }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     pub fn store(&self) -> &S {
@@ -488,6 +490,8 @@ impl<S: Store> Intake<S> {
         };
         report.detail = detail.clone();
 
+        // The honest promise for a new ticket: from the queue ahead and capacity.
+        let mut new_promise = None;
         let ticket = match &decision {
             Decision::NewTicket { linked_to, .. } => {
                 let customer_id = tx
@@ -499,7 +503,11 @@ impl<S: Store> Intake<S> {
                         at: now,
                     })
                     .await?;
-                let promised = promise_by(now, settings.ack_target, &settings.hours);
+                let priority = Priority::for_ticket(0, a.angry);
+                let (eta, ahead) =
+                    crate::promises::estimate(&mut tx, settings, priority, None, now).await?;
+                let promised = eta.at;
+                new_promise = Some((eta, ahead));
                 let subject = kindly_mail::threading::header_safe(&mail.subject);
                 let id = tx
                     .create_ticket(&NewTicket {
@@ -580,11 +588,45 @@ impl<S: Store> Intake<S> {
                     now,
                 )
                 .await?;
-                if *acknowledge {
-                    let promised = promise_by(now, settings.ack_target, &settings.hours);
-                    self.queue_templated(&mut tx, TemplateKind::Ack, id, mail, a, promised, now)
+                if let Some((eta, ahead)) = new_promise {
+                    if *acknowledge {
+                        self.queue_templated(&mut tx, TemplateKind::Ack, id, mail, a, eta.at, now)
+                            .await?;
+                        report.acknowledged = true;
+                        tx.record_promise(&NewPromise {
+                            ticket_id: id,
+                            kind: "acknowledgement",
+                            made_at: now,
+                            due_at: eta.at,
+                            ahead,
+                            beyond_target: eta.beyond_target,
+                        })
                         .await?;
-                    report.acknowledged = true;
+                    }
+                    if eta.beyond_target {
+                        // Never promise what the numbers say we would miss: the
+                        // customer gets the honest time, the lead gets told.
+                        tx.log_event(
+                            Some(id),
+                            "promise_beyond_target",
+                            &serde_json::json!({ "due_at": eta.at, "ahead": ahead }),
+                            now,
+                        )
+                        .await?;
+                        crate::promises::alert_lead(
+                            &mut tx,
+                            settings,
+                            id,
+                            &format!(
+                                "the queue is beyond the {} h target: ticket promised for {} ({ahead} waiting ahead)",
+                                settings.ack_target.as_hours(),
+                                eta.at
+                            ),
+                            &a.message_id,
+                            now,
+                        )
+                        .await?;
+                    }
                 }
             }
             Decision::FollowUp {
@@ -594,11 +636,15 @@ impl<S: Store> Intake<S> {
                 status_update,
             } => {
                 let raises = *nudge || a.angry;
+                // An agent answering by mail (a reply threaded into the ticket)
+                // is the first response the promise was about.
+                let agent = facts.message.from_agent;
                 tx.update_ticket(&TicketChange {
                     ticket: *ticket,
                     reopen: *reopen,
                     repeat: *nudge,
-                    customer_message_at: Some(now),
+                    agent_answered: agent,
+                    customer_message_at: (!agent).then_some(now),
                     anger: Some((a.anger, a.angry)),
                     priority: raises.then(|| escalate(&facts, *ticket, i64::from(*nudge), a.angry)),
                     status_update_at: status_update.then_some(now),
@@ -750,47 +796,23 @@ impl<S: Store> Intake<S> {
         promised: Timestamp,
         now: Timestamp,
     ) -> Result<i64, IntakeError> {
-        let settings = &self.settings;
-        let lang = Lang::for_reply(a.language);
-        let promise_text =
-            format_promise(promised, mail.date_offset_seconds, &settings.hours.tz, lang);
-        let body = self.templates.render(
+        let refs = mail.references.clone();
+        let reply = crate::outgoing::Reply {
             kind,
-            lang,
-            &TemplateInput {
-                ticket,
-                name: a.sender_name.as_deref(),
-                promised_by: &promise_text,
-                signature: &settings.signature,
-                company: &settings.company,
-            },
-        );
-        let subject = reply_subject(&mail.subject, ticket, lang);
-        let message_id = outgoing_message_id(
-            kind.as_str(),
             ticket,
-            &a.message_id,
-            domain_of(settings.from_address()),
-        );
-        let mut refs: Vec<String> = mail.references.clone();
-        if !refs.contains(&a.message_id) {
-            refs.push(a.message_id.clone());
-        }
-        tx.queue_mail(&NewOutgoing {
-            ticket_id: Some(ticket),
-            kind: kind.as_str(),
             to: &a.reply_to,
-            subject: &subject,
-            body: &body,
-            message_id: &message_id,
+            name: a.sender_name.as_deref(),
+            lang: Lang::for_reply(a.language),
+            subject: &mail.subject,
             in_reply_to: Some(&a.message_id),
-            references: &refs.join(" "),
-            language: Some(lang.code()),
-            promised_by: Some(promised),
-            created_at: now,
-        })
-        .await
-        .map_err(IntakeError::from)
+            references: refs,
+            seed: &a.message_id,
+            promised,
+            customer_offset: mail.date_offset_seconds,
+        };
+        crate::outgoing::queue_reply(tx, &self.settings, &self.templates, &reply, now)
+            .await
+            .map_err(IntakeError::from)
     }
 }
 

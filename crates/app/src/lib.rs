@@ -5,11 +5,15 @@
 //! - [`intake`]: one mail in → raw stored → parsed → classified → decided → applied.
 //! - [`agent`]: similar tickets across customers; merge, split, undo.
 //! - [`delivery`]: the outbox out through the file or SMTP transport, with retries.
+//! - [`ics`]: team holidays read from an iCalendar (`.ics`) file, for business-hours maths.
 
 pub mod agent;
 pub mod clock;
 pub mod delivery;
+pub mod ics;
 pub mod intake;
+pub mod outgoing;
+pub mod promises;
 pub mod settings;
 
 pub use clock::{Clock, FixedClock, SystemClock};

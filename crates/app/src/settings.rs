@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use jiff::SignedDuration;
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
+use kindly_core::eta::{Capacity, Shift};
 use kindly_core::{BusinessHours, DayHours, Policy};
 use serde::Deserialize;
 
@@ -47,6 +48,26 @@ struct File {
     http: HttpFile,
     #[serde(default)]
     smtp: SmtpFile,
+    #[serde(default)]
+    capacity: CapacityFile,
+    #[serde(default)]
+    promises: PromisesFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CapacityFile {
+    answers_per_agent_hour: Option<f64>,
+    agents: Option<u32>,
+    shifts: Option<Vec<String>>,
+    quantile: Option<f64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PromisesFile {
+    at_risk_minutes: Option<i64>,
+    team_lead: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -71,6 +92,8 @@ struct HoursFile {
     sat: Option<String>,
     sun: Option<String>,
     holidays: Option<Vec<String>>,
+    /// An iCalendar file of days off (relative to the configuration file).
+    holidays_ics: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -137,7 +160,24 @@ pub struct Settings {
     pub listen: String,
     /// `None`: the file transport (each mail an .eml under the data directory).
     pub smtp: Option<SmtpSettings>,
+    /// Who answers, and how fast before there is history (`core::eta`).
+    pub capacity: Capacity,
+    /// The share of customers who hear from us before the promise (0.9).
+    pub promise_quantile: f64,
+    /// A promise this close to its deadline without an answer is at risk.
+    pub at_risk: SignedDuration,
+    /// Told when a promise is beyond the target or at risk.
+    pub team_lead: Option<String>,
 }
+
+/// First answers one agent gives per hour before there is history to measure.
+pub const DEFAULT_ANSWERS_PER_AGENT_HOUR: f64 = 4.0;
+/// Agents answering whenever the team is open, when no shifts are configured.
+pub const DEFAULT_AGENTS_ON_DUTY: u32 = 2;
+
+/// Holidays from an iCalendar file are expanded over these years.
+const ICS_FROM: Date = jiff::civil::date(2020, 1, 1);
+const ICS_TO: Date = jiff::civil::date(2060, 12, 31);
 
 /// Default listen address of `kindly serve`.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8025";
@@ -173,6 +213,28 @@ impl Settings {
                 });
             }
         };
+        let mut parsed = parsed;
+        let ics_path = env
+            .iter()
+            .find(|(k, _)| k == "KINDLY_HOLIDAYS_ICS")
+            .map(|(_, v)| v.clone())
+            .or(parsed.hours.holidays_ics.take());
+        if let Some(rel) = ics_path {
+            let base = file.parent().unwrap_or(Path::new("."));
+            let path = base.join(&rel);
+            let text = std::fs::read_to_string(&path).map_err(|source| SettingsError::Read {
+                path: path.clone(),
+                source,
+            })?;
+            let days = crate::ics::holidays_from_ics(&text, ICS_FROM, ICS_TO)
+                .map_err(|e| invalid("hours.holidays_ics", format!("{}: {e}", path.display())))?;
+            let extra: Vec<String> = days.iter().map(ToString::to_string).collect();
+            parsed
+                .hours
+                .holidays
+                .get_or_insert_with(Vec::new)
+                .extend(extra);
+        }
         Self::build(parsed, env)
     }
 
@@ -359,6 +421,56 @@ impl Settings {
             }
         };
 
+        let rate =
+            match var("KINDLY_ANSWERS_PER_AGENT_HOUR") {
+                Some(v) => Some(v.trim().parse::<f64>().map_err(|e| {
+                    invalid("KINDLY_ANSWERS_PER_AGENT_HOUR", format!("{v:?}: {e}"))
+                })?),
+                None => f.capacity.answers_per_agent_hour,
+            }
+            .unwrap_or(DEFAULT_ANSWERS_PER_AGENT_HOUR);
+        if !(rate > 0.0 && rate <= 1000.0) {
+            return Err(invalid(
+                "capacity.answers_per_agent_hour",
+                format!("{rate} must be above 0 (first answers one agent gives per hour)"),
+            ));
+        }
+        let agents_on_duty = match int_var("KINDLY_AGENTS_ON_DUTY")? {
+            Some(n) => u32::try_from(n)
+                .map_err(|_| invalid("KINDLY_AGENTS_ON_DUTY", format!("{n} is out of range")))?,
+            None => f.capacity.agents.unwrap_or(DEFAULT_AGENTS_ON_DUTY),
+        };
+        let mut shifts = Vec::new();
+        for spec in f.capacity.shifts.unwrap_or_default() {
+            shifts.extend(parse_shift(&spec)?);
+        }
+        let promise_quantile = f.capacity.quantile.unwrap_or(0.9);
+        if !(0.5..=0.99).contains(&promise_quantile) {
+            return Err(invalid(
+                "capacity.quantile",
+                format!("{promise_quantile} must be between 0.5 and 0.99"),
+            ));
+        }
+        let at_risk_minutes = f.promises.at_risk_minutes.unwrap_or(120);
+        if !(0..=24 * 60 * 7).contains(&at_risk_minutes) {
+            return Err(invalid(
+                "promises.at_risk_minutes",
+                format!("{at_risk_minutes} is out of range"),
+            ));
+        }
+        let team_lead = var("KINDLY_TEAM_LEAD")
+            .or(f.promises.team_lead)
+            .map(|a| a.trim().to_lowercase())
+            .filter(|a| !a.is_empty());
+        if let Some(a) = &team_lead
+            && a.parse::<lettre::Address>().is_err()
+        {
+            return Err(invalid(
+                "promises.team_lead",
+                format!("{a:?} is not an e-mail address"),
+            ));
+        }
+
         Ok(Settings {
             support_addresses,
             from_name,
@@ -372,6 +484,14 @@ impl Settings {
             max_message_bytes,
             listen,
             smtp,
+            capacity: Capacity {
+                per_agent_hour: rate,
+                shifts,
+                default_agents: agents_on_duty,
+            },
+            promise_quantile,
+            at_risk: SignedDuration::from_mins(at_risk_minutes),
+            team_lead,
         })
     }
 
@@ -401,6 +521,70 @@ impl Settings {
         let email = email.to_lowercase();
         self.agents.contains(&email)
     }
+}
+
+/// `"mon-fri 09:00-13:00 2"`: on those days, two agents from 9 to 13 (team time).
+fn parse_shift(spec: &str) -> Result<Vec<Shift>, SettingsError> {
+    const KEY: &str = "capacity.shifts";
+    let help = || {
+        invalid(
+            KEY,
+            format!("{spec:?}: write a shift as \"mon-fri 09:00-13:00 2\" (days, hours, agents)"),
+        )
+    };
+    let mut parts = spec.split_whitespace();
+    let (Some(days), Some(hours), Some(agents), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(help());
+    };
+    let agents: u32 = agents.parse().map_err(|_| help())?;
+    let Some(DayHours { open, close }) = parse_day(KEY, hours)? else {
+        return Err(help());
+    };
+    let mut out = Vec::new();
+    for day in day_range(days).ok_or_else(help)? {
+        out.push(Shift {
+            weekday: day,
+            start: open,
+            end: close,
+            agents,
+        });
+    }
+    Ok(out)
+}
+
+/// `mon`, `mon-fri`, `sat,sun` → weekdays.
+fn day_range(spec: &str) -> Option<Vec<jiff::civil::Weekday>> {
+    use jiff::civil::Weekday::*;
+    const NAMES: [(&str, jiff::civil::Weekday); 7] = [
+        ("mon", Monday),
+        ("tue", Tuesday),
+        ("wed", Wednesday),
+        ("thu", Thursday),
+        ("fri", Friday),
+        ("sat", Saturday),
+        ("sun", Sunday),
+    ];
+    let index = |n: &str| {
+        NAMES
+            .iter()
+            .position(|(k, _)| k.eq_ignore_ascii_case(n.trim()))
+    };
+    let mut out = Vec::new();
+    for part in spec.split(',') {
+        match part.split_once('-') {
+            Some((a, b)) => {
+                let (a, b) = (index(a)?, index(b)?);
+                if a > b {
+                    return None;
+                }
+                out.extend(NAMES[a..=b].iter().map(|(_, d)| *d));
+            }
+            None => out.push(NAMES[index(part)?].1),
+        }
+    }
+    Some(out)
 }
 
 fn parse_day(key: &str, spec: &str) -> Result<Option<DayHours>, SettingsError> {
@@ -554,5 +738,60 @@ mod tests {
         assert!(s.hours.week[0].is_some());
         assert!(s.hours.week[4].is_none());
         assert!(s.hours.week[5].is_some());
+    }
+
+    #[test]
+    fn capacity_shifts_and_promises() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("kindly.toml");
+        std::fs::write(
+            &path,
+            "[capacity]\nanswers_per_agent_hour = 3.5\nshifts = [\"mon-thu 09:00-13:00 2\", \"fri 09:00-13:00 1\"]\nquantile = 0.95\n[promises]\nat_risk_minutes = 90\nteam_lead = \"Lead@Acme.example\"\n",
+        )
+        .expect("write");
+        let s = Settings::load(&path, true, &[]).expect("valid");
+        assert_eq!(s.capacity.per_agent_hour, 3.5);
+        assert_eq!(s.capacity.shifts.len(), 5);
+        assert_eq!(s.capacity.shifts[4].agents, 1);
+        assert_eq!(s.promise_quantile, 0.95);
+        assert_eq!(s.at_risk, SignedDuration::from_mins(90));
+        assert_eq!(s.team_lead.as_deref(), Some("lead@acme.example"));
+        for (bad, key) in [
+            (
+                "[capacity]\nshifts = [\"monday 9-13\"]\n",
+                "capacity.shifts",
+            ),
+            (
+                "[capacity]\nanswers_per_agent_hour = 0.0\n",
+                "capacity.answers_per_agent_hour",
+            ),
+            ("[capacity]\nquantile = 1.5\n", "capacity.quantile"),
+            ("[promises]\nteam_lead = \"nobody\"\n", "promises.team_lead"),
+        ] {
+            std::fs::write(&path, bad).expect("write");
+            match Settings::load(&path, true, &[]) {
+                Err(SettingsError::Invalid { key: k, .. }) => assert_eq!(k, key),
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn holidays_come_from_an_ics_file_next_to_the_configuration() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("kindly.toml");
+        std::fs::write(
+            dir.path().join("days-off.ics"),
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20260224\r\nRRULE:FREQ=YEARLY\r\nSUMMARY:Independence Day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        )
+        .expect("write");
+        std::fs::write(&path, "[hours]\nholidays_ics = \"days-off.ics\"\n").expect("write");
+        let s = Settings::load(&path, true, &[]).expect("valid");
+        assert!(s.hours.holidays.contains(&jiff::civil::date(2027, 2, 24)));
+        std::fs::write(dir.path().join("days-off.ics"), "not a calendar").expect("write");
+        assert!(matches!(
+            Settings::load(&path, true, &[]),
+            Err(SettingsError::Invalid { .. })
+        ));
     }
 }

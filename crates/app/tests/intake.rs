@@ -96,8 +96,9 @@ async fn new_request_gets_exactly_one_acknowledgement() {
     assert_eq!(ack.subject, "Re: Cannot log in [#1]");
     assert_eq!(ack.in_reply_to.as_deref(), Some("<e1@example.com>"));
     assert_eq!(ack.references, vec!["<e1@example.com>".to_string()]);
-    // Monday 12:00 Tallinn + 24 h is inside business hours: kept as is.
-    assert_eq!(ack.promised_by, Some(t("2026-03-03T10:00:00Z")));
+    // Monday 12:00 Tallinn, nobody waiting, the default capacity (2 agents, 4
+    // answers an hour each): one agent's p90 answer time, 35 min → 12:45 local.
+    assert_eq!(ack.promised_by, Some(t("2026-03-02T10:45:00Z")));
     let ticket = i.store().ticket(1).await.expect("query").expect("ticket");
     assert_eq!(ticket.promised_by, ack.promised_by);
     assert_eq!(ticket.status, TicketStatus::Open);
@@ -139,7 +140,8 @@ async fn friday_evening_promise_moves_to_monday_morning() {
     .await;
     assert_eq!(
         outbox(&i).await[0].promised_by,
-        Some(t("2026-03-09T07:00:00Z"))
+        // Friday 19:00 local: the team opens Monday 09:00, answers within 35 min (p90).
+        Some(t("2026-03-09T07:45:00Z"))
     );
 }
 
@@ -784,5 +786,6 @@ async fn header_date_replays_an_archive_with_its_own_times() {
     let ticket = i.store().ticket(1).await.expect("q").expect("t");
     // The mail's Date: is Monday 2 March 2026 10:00 +02:00.
     assert_eq!(ticket.created_at, t("2026-03-02T08:00:00Z"));
-    assert_eq!(ticket.promised_by, Some(t("2026-03-03T08:00:00Z")));
+    // Nobody waiting: 10:00 local + 35 min (p90) → 10:45 local.
+    assert_eq!(ticket.promised_by, Some(t("2026-03-02T08:45:00Z")));
 }

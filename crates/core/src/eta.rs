@@ -3,11 +3,16 @@
 //!
 //! The model: agents on shift give first responses as a Poisson process whose
 //! rate is `agents on shift × per_agent_hour`, and zero outside business hours,
-//! on holidays and between shifts. The new ticket is answered when the `ahead`
-//! tickets in front of it and itself are done: after `k = ahead + 1` events.
-//! With the process's cumulative intensity Λ(t) (the expected answers between
-//! now and t), that time is Λ⁻¹(G) with G ~ Gamma(k, 1); the promise is its
-//! `quantile` (0.9 by default): nine customers in ten hear from us before it.
+//! on holidays and between shifts. With c agents on shift, the new ticket waits
+//! until `ahead + 1 - c` of the tickets in front are done (none when an agent
+//! is free), then one agent answers it — at one agent's pace, not the team's:
+//! in units of the team's expected answers, the wait is Gamma(k, 1) and the
+//! answer c·Exp(1). The sum is matched by a Gamma with the same mean and
+//! variance; its `quantile` (0.9 by default) is the work W, and the promise is
+//! Λ⁻¹(W) where Λ(t) counts the team's expected answers from now to t: nine
+//! customers in ten hear from us before it. (An earlier model treated the
+//! ticket's own answer at the team's pace and, in `kindly-sim`, promised an
+//! empty queue a quarter of an hour it could not keep.)
 //!
 //! Pure: time, the calendar (with its resolved time zone) and the capacity
 //! are parameters. A promise takes microseconds: it walks the calendar by
@@ -88,8 +93,7 @@ pub fn first_response_eta(
     quantile: f64,
     target: SignedDuration,
 ) -> Eta {
-    let k = f64::from(ahead) + 1.0;
-    let work = gamma_quantile(k, quantile.clamp(0.5, 0.999));
+    let work = work_quantile(now, ahead, hours, capacity, quantile);
     let raw = time_for_work(now, work, hours, capacity);
     let at = round_up_quarter(raw);
     Eta {
@@ -98,6 +102,32 @@ pub fn first_response_eta(
         work,
         beyond_target: at > now.checked_add(target).unwrap_or(now),
     }
+}
+
+/// The `quantile` of the team's expected answers until a ticket with `ahead`
+/// in front of it has its answer (see the module comment).
+pub fn work_quantile(
+    now: Timestamp,
+    ahead: u32,
+    hours: &BusinessHours,
+    capacity: &Capacity,
+    quantile: f64,
+) -> f64 {
+    let c = f64::from(agents_when_open(now, hours, capacity).max(1));
+    let wait = (f64::from(ahead) + 1.0 - c).max(0.0);
+    let mean = wait + c;
+    let var = wait + c * c;
+    // Gamma with this mean and variance: shape mean²/var, scale var/mean.
+    let shape = mean * mean / var;
+    let scale = var / mean;
+    gamma_quantile(shape, quantile.clamp(0.5, 0.999)) * scale
+}
+
+/// Agents on shift at the first open moment from `at`.
+fn agents_when_open(at: Timestamp, hours: &BusinessHours, capacity: &Capacity) -> u32 {
+    let start = hours.next_open(at);
+    let local = start.to_zoned(hours.tz.clone());
+    capacity.agents_at(local.weekday(), local.time())
 }
 
 /// The instant when the team, starting at `from`, has given `work` expected
@@ -347,8 +377,9 @@ mod tests {
 
     #[test]
     fn empty_queue_in_office_hours_is_soon() {
-        // Monday 2 March 2026 10:00 Tallinn; 2 agents × 4 answers/h: p90 of one
-        // answer is 2.3 / 8 h ≈ 17 min → rounded up to 10:30 local.
+        // Monday 2 March 2026 10:00 Tallinn; 2 agents × 4 answers/h and nobody
+        // waiting: one agent answers, p90 of its 15-minute answer is 2.3 × 15 min
+        // ≈ 35 min → rounded up to 10:45 local.
         let now = ts("2026-03-02T08:00:00Z");
         let e = first_response_eta(
             now,
@@ -358,7 +389,7 @@ mod tests {
             0.9,
             SignedDuration::from_hours(24),
         );
-        assert_eq!(e.at, ts("2026-03-02T08:30:00Z"));
+        assert_eq!(e.at, ts("2026-03-02T08:45:00Z"));
         assert!(!e.beyond_target);
     }
 
@@ -437,9 +468,9 @@ mod tests {
         let local = e.at.to_zoned(tallinn());
         assert_eq!(
             (local.date(), local.hour(), local.minute()),
-            (jiff::civil::date(2026, 3, 30), 9, 30)
+            (jiff::civil::date(2026, 3, 30), 9, 45)
         );
-        assert_eq!(e.at, ts("2026-03-30T06:30:00Z"));
+        assert_eq!(e.at, ts("2026-03-30T06:45:00Z"));
     }
 
     #[test]

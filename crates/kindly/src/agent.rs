@@ -1,4 +1,5 @@
-//! Agent tools on the command line: `merge`, `split`, `undo`, `history`, `similar`.
+//! Agent tools on the command line: `merge`, `split`, `undo`, `history`,
+//! `similar`; the promise watch and report.
 
 use kindly_app::agent::{self, AgentError};
 use kindly_app::{Clock, SystemClock};
@@ -160,6 +161,74 @@ pub async fn similar(cli: &Cli, ticket: i64, limit: usize, json: bool) -> Result
             s.status.as_str(),
             s.subject,
             s.customer
+        );
+    }
+    Ok(exit::OK)
+}
+
+pub async fn promises_check(cli: &Cli, json: bool) -> Result<u8, Failure> {
+    let ctx = open(cli).await?;
+    let report =
+        kindly_app::promises::watch(&ctx.store, &ctx.settings, &ctx.templates, SystemClock.now())
+            .await
+            .map_err(store_failure);
+    crate::cli::close(ctx).await;
+    let report = report?;
+    if json {
+        return print_json(&report);
+    }
+    println!(
+        "promises: {} newly at risk, {} customers told a new time, {} missed, {} dropped",
+        report.at_risk, report.updated, report.missed, report.dropped
+    );
+    Ok(exit::OK)
+}
+
+pub async fn report_promises(cli: &Cli, since: Option<&str>, json: bool) -> Result<u8, Failure> {
+    let now = SystemClock.now();
+    let since = match since {
+        Some(day) => day
+            .parse::<jiff::civil::Date>()
+            .ok()
+            .and_then(|d| d.to_zoned(jiff::tz::TimeZone::UTC).ok())
+            .map(|z| z.timestamp())
+            .ok_or_else(|| {
+                Failure::new(
+                    exit::USAGE,
+                    format!("--since {day:?}: write a day as 2026-03-02"),
+                )
+            })?,
+        None => now
+            .checked_sub(jiff::SignedDuration::from_hours(12 * 7 * 24))
+            .unwrap_or(now),
+    };
+    let ctx = open(cli).await?;
+    let rows = ctx.store.promises_since(since).await.map_err(store_failure);
+    crate::cli::close(ctx).await;
+    let figures = kindly_app::promises::report(&rows?);
+    if json {
+        return print_json(&serde_json::json!({ "since": since, "weeks": figures }));
+    }
+    println!(
+        "team       week      made  kept missed updated open  kept%  actual/promised med p90  wait h med p90"
+    );
+    let pct = |v: Option<f64>| v.map_or("-".to_string(), |x| format!("{:.0}%", x * 100.0));
+    let num = |v: Option<f64>| v.map_or("-".to_string(), |x| format!("{x:.2}"));
+    for f in &figures {
+        println!(
+            "{:<10} {:<9} {:>4} {:>5} {:>6} {:>7} {:>4} {:>6}  {:>8} {:>6}  {:>7} {:>6}",
+            f.team,
+            f.week,
+            f.made,
+            f.kept,
+            f.missed,
+            f.updated,
+            f.open,
+            pct(f.kept_share),
+            num(f.actual_vs_promised_median),
+            num(f.actual_vs_promised_p90),
+            num(f.wait_hours_median),
+            num(f.wait_hours_p90)
         );
     }
     Ok(exit::OK)

@@ -105,6 +105,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Promises we stated: run one pass of the watch now (`check`)
+    Promises {
+        #[command(subcommand)]
+        action: PromisesCommand,
+    },
+    /// Reports: `promises` (made, kept, missed, actual vs promised, per team and week)
+    Report {
+        #[command(subcommand)]
+        what: ReportCommand,
+    },
     /// Read the mood of a text on stdin: {"language","anger","angry","signals"}
     Mood {
         /// Language (ISO 639-1) instead of detecting it
@@ -116,6 +126,27 @@ pub enum Command {
         /// Language (ISO 639-1) instead of detecting it
         #[arg(long)]
         lang: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PromisesCommand {
+    /// Flag promises at risk, tell the customer a new time before one breaks, settle missed ones
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Promises made, kept, missed, updated; median and p90 of actual vs promised wait
+    Promises {
+        /// Only promises made since this day (YYYY-MM-DD, UTC) [default: 12 weeks ago]
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -250,6 +281,12 @@ pub async fn run(cli: Cli) -> u8 {
             limit,
             json,
         } => crate::agent::similar(&cli, *ticket, *limit, *json).await,
+        Command::Promises {
+            action: PromisesCommand::Check { json },
+        } => crate::agent::promises_check(&cli, *json).await,
+        Command::Report {
+            what: ReportCommand::Promises { since, json },
+        } => crate::agent::report_promises(&cli, since.as_deref(), *json).await,
         Command::Mood { lang } => crate::listing::mood(lang.as_deref()),
         Command::Tone { lang } => crate::listing::tone(lang.as_deref()),
     };

@@ -9,6 +9,8 @@ use crate::exit;
 
 /// How often the delivery worker looks at the outbox.
 const DELIVERY_INTERVAL: Duration = Duration::from_secs(2);
+/// How often the promise watch runs.
+const PROMISE_INTERVAL: Duration = Duration::from_secs(60);
 
 pub async fn serve(cli: &Cli) -> Result<u8, Failure> {
     let ctx = open(cli).await?;
@@ -49,6 +51,34 @@ pub async fn serve(cli: &Cli) -> Result<u8, Failure> {
         })
     };
 
+    // The promise watch: at-risk badges, notes to the lead, one honest update
+    // before a promise would break.
+    let watcher = {
+        let store = ctx.store.clone();
+        let settings = ctx.settings.clone();
+        let templates = ctx.templates.clone();
+        tokio::spawn(async move {
+            loop {
+                match kindly_app::promises::watch(&store, &settings, &templates, SystemClock.now())
+                    .await
+                {
+                    Ok(r) if r != kindly_app::promises::WatchReport::default() => {
+                        tracing::info!(
+                            at_risk = r.at_risk,
+                            updated = r.updated,
+                            missed = r.missed,
+                            dropped = r.dropped,
+                            "promises"
+                        );
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::error!(error = %e, "promise watch"),
+                }
+                tokio::time::sleep(PROMISE_INTERVAL).await;
+            }
+        })
+    };
+
     let data = std::fs::canonicalize(&ctx.data_dir).unwrap_or_else(|_| ctx.data_dir.clone());
     println!("Kindly is listening on http://{addr}/");
     println!("Data lives in {} (database kindly.db)", data.display());
@@ -62,6 +92,7 @@ pub async fn serve(cli: &Cli) -> Result<u8, Failure> {
         .with_graceful_shutdown(shutdown_signal())
         .await;
     worker.abort();
+    watcher.abort();
     crate::cli::close(ctx).await;
     served.map_err(|e| Failure::new(exit::IOERR, format!("HTTP server: {e}")))?;
     Ok(exit::OK)

@@ -242,15 +242,16 @@ fn received_at_sets_arrival_time() {
             .expect("run"),
     );
     assert_eq!(tickets[0]["created_at"], "2026-03-02T08:00:00Z");
-    // Default calendar: Mon–Fri 09:00–17:00 UTC; Monday 08:00 + 24 h = Tuesday 08:00 → 09:00.
-    assert_eq!(tickets[0]["promised_by"], "2026-03-03T09:00:00Z");
+    // Default calendar Mon–Fri 09:00–17:00 UTC, nobody waiting: the team opens at
+    // 09:00 and one agent answers within 35 min (p90 at 4 answers an hour) → 09:45.
+    assert_eq!(tickets[0]["promised_by"], "2026-03-02T09:45:00Z");
     let outbox = json(
         &kindly(&data)
             .args(["outbox", "--json"])
             .output()
             .expect("run"),
     );
-    assert_eq!(outbox[0]["promised_by"], "2026-03-03T09:00:00Z");
+    assert_eq!(outbox[0]["promised_by"], "2026-03-02T09:45:00Z");
     assert_eq!(outbox[0]["kind"], "ack");
     assert_eq!(outbox[0]["status"], "queued");
     assert_eq!(outbox[0]["ticket"], 1);
@@ -804,4 +805,45 @@ fn the_api_merges_splits_and_undoes() {
     assert_eq!(body_json(&resp)["ticket"], 1);
     let _ = child.kill();
     let _ = child.wait();
+}
+
+#[test]
+fn promises_are_watched_and_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut c = kindly(&data);
+    c.args(["ingest", "--received-at", "2026-03-02T08:00:00Z", "-"]);
+    assert_eq!(run_with_stdin(c, MAIL.as_bytes()).status.code(), Some(0));
+    // Nobody answered, and the promise of 2 March is long past: missed.
+    let out = kindly(&data)
+        .args(["promises", "check", "--json"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json(&out)["missed"], 1);
+    let out = kindly(&data)
+        .args(["report", "promises", "--since", "2026-03-01", "--json"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    let week = &v["weeks"][0];
+    assert_eq!(week["week"], "2026-W10");
+    assert_eq!(week["team"], "support");
+    assert_eq!(
+        (week["made"].as_i64(), week["missed"].as_i64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(week["kept_share"], 0.0);
+    let out = kindly(&data)
+        .args(["report", "promises", "--since", "March"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(64));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2026-03-02"));
 }

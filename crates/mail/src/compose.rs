@@ -20,16 +20,24 @@ pub enum TemplateKind {
     Ack,
     /// "We have your message, it is part of request #N" after a repeat.
     StatusUpdate,
+    /// "It is taking longer than we said: the new time" — sent once, before a
+    /// promise would break.
+    PromiseUpdate,
 }
 
 impl TemplateKind {
-    pub const ALL: [TemplateKind; 2] = [TemplateKind::Ack, TemplateKind::StatusUpdate];
+    pub const ALL: [TemplateKind; 3] = [
+        TemplateKind::Ack,
+        TemplateKind::StatusUpdate,
+        TemplateKind::PromiseUpdate,
+    ];
 
     /// Also the outbox `kind` and the template file stem.
     pub fn as_str(self) -> &'static str {
         match self {
             TemplateKind::Ack => "ack",
             TemplateKind::StatusUpdate => "status_update",
+            TemplateKind::PromiseUpdate => "promise_update",
         }
     }
 
@@ -49,6 +57,18 @@ fn builtin(kind: TemplateKind, lang: Lang) -> &'static str {
         (TemplateKind::StatusUpdate, Lang::Et) => include_str!("../templates/status_update.et.txt"),
         (TemplateKind::StatusUpdate, Lang::Ru) => include_str!("../templates/status_update.ru.txt"),
         (TemplateKind::StatusUpdate, Lang::De) => include_str!("../templates/status_update.de.txt"),
+        (TemplateKind::PromiseUpdate, Lang::En) => {
+            include_str!("../templates/promise_update.en.txt")
+        }
+        (TemplateKind::PromiseUpdate, Lang::Et) => {
+            include_str!("../templates/promise_update.et.txt")
+        }
+        (TemplateKind::PromiseUpdate, Lang::Ru) => {
+            include_str!("../templates/promise_update.ru.txt")
+        }
+        (TemplateKind::PromiseUpdate, Lang::De) => {
+            include_str!("../templates/promise_update.de.txt")
+        }
     }
 }
 
@@ -193,7 +213,7 @@ impl Default for Templates {
 
 fn state_phrase(kind: TemplateKind, lang: Lang) -> &'static str {
     match (kind, lang) {
-        (TemplateKind::Ack, _) => "",
+        (TemplateKind::Ack | TemplateKind::PromiseUpdate, _) => "",
         (TemplateKind::StatusUpdate, Lang::En) => "with our team and being worked on",
         (TemplateKind::StatusUpdate, Lang::Et) => "on meie meeskonna käes töös",
         (TemplateKind::StatusUpdate, Lang::Ru) => "уже находится в работе у нашей команды",

@@ -92,6 +92,38 @@ pub trait IntakeTx: Send {
 
     fn queue_mail(&mut self, mail: &NewOutgoing<'_>) -> impl Future<Output = Result<i64>> + Send;
 
+    /// Open tickets still waiting for a first answer with one of `priorities`,
+    /// created before `before` when given: the queue ahead of a ticket.
+    fn waiting_ahead(
+        &mut self,
+        priorities: &[&str],
+        before: Option<(Timestamp, i64)>,
+    ) -> impl Future<Output = Result<i64>> + Send;
+
+    /// First responses given since `since` (the measured answer rate).
+    fn first_responses_since(
+        &mut self,
+        since: Timestamp,
+    ) -> impl Future<Output = Result<i64>> + Send;
+
+    /// Records a promise; `promised_by` of the ticket follows the newest one.
+    fn record_promise(&mut self, p: &NewPromise<'_>) -> impl Future<Output = Result<i64>> + Send;
+
+    /// Settles a promise: `kept`, `missed` or `replaced`.
+    fn settle_promise(
+        &mut self,
+        promise: i64,
+        state: &str,
+        at: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+
+    /// Sets the at-risk badge of a ticket.
+    fn set_at_risk(
+        &mut self,
+        ticket: i64,
+        at_risk: bool,
+    ) -> impl Future<Output = Result<()>> + Send;
+
     fn log_event(
         &mut self,
         ticket: Option<i64>,
@@ -182,6 +214,19 @@ pub trait Store: Clone + Send + Sync + 'static {
         bands: &[i64],
         limit: i64,
     ) -> impl Future<Output = Result<Vec<BandCandidate>>> + Send;
+
+    /// Open promises due at or before `before`, soonest first (the promise watch).
+    fn promises_due(
+        &self,
+        before: Timestamp,
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<PromiseRow>>> + Send;
+
+    /// Every promise made since `since` (reports), oldest first.
+    fn promises_since(
+        &self,
+        since: Timestamp,
+    ) -> impl Future<Output = Result<Vec<PromiseRow>>> + Send;
 
     /// A ticket's history, oldest first.
     fn events_of(&self, ticket: i64) -> impl Future<Output = Result<Vec<EventView>>> + Send;

@@ -20,6 +20,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         2,
         include_str!("../migrations/sqlite/0002_prints_merge.sql"),
     ),
+    (3, include_str!("../migrations/sqlite/0003_promises.sql")),
 ];
 
 /// Merges followed from a ticket to the one that holds its mail now.
@@ -415,11 +416,111 @@ impl IntakeTx for SqliteTx {
         } else if c.close {
             crate::actions::unindex(&mut self.tx, c.ticket).await?;
         }
+        if c.agent_answered {
+            let at = secs(c.at);
+            sqlx::query(
+                "UPDATE tickets SET first_response_at = COALESCE(first_response_at, ?), at_risk = FALSE \
+                 WHERE id = ?",
+            )
+            .bind(at)
+            .bind(c.ticket)
+            .execute(&mut *self.tx)
+            .await?;
+            sqlx::query(
+                "UPDATE promises SET state = CASE WHEN due_at >= ? THEN 'kept' ELSE 'missed' END, \
+                   settled_at = ? WHERE ticket_id = ? AND state = 'open'",
+            )
+            .bind(at)
+            .bind(at)
+            .bind(c.ticket)
+            .execute(&mut *self.tx)
+            .await?;
+        }
         Ok(())
     }
 
     async fn index_ticket(&mut self, ticket: i64, print: &[u8], bands: &[i64]) -> Result<()> {
         crate::actions::index_ticket(&mut self.tx, ticket, print, bands).await
+    }
+
+    async fn waiting_ahead(
+        &mut self,
+        priorities: &[&str],
+        before: Option<(Timestamp, i64)>,
+    ) -> Result<i64> {
+        if priorities.is_empty() {
+            return Ok(0);
+        }
+        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "SELECT COUNT(*) FROM tickets WHERE status = 'open' AND first_response_at IS NULL \
+             AND merged_into IS NULL AND priority IN (",
+        );
+        let mut sep = q.separated(", ");
+        for p in priorities {
+            sep.push_bind(*p);
+        }
+        q.push(")");
+        if let Some((created, id)) = before {
+            q.push(" AND (created_at < ");
+            q.push_bind(secs(created));
+            q.push(" OR (created_at = ");
+            q.push_bind(secs(created));
+            q.push(" AND id < ");
+            q.push_bind(id);
+            q.push("))");
+        }
+        Ok(q.build_query_scalar().fetch_one(&mut *self.tx).await?)
+    }
+
+    async fn first_responses_since(&mut self, since: Timestamp) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM tickets WHERE first_response_at >= ?")
+                .bind(secs(since))
+                .fetch_one(&mut *self.tx)
+                .await?,
+        )
+    }
+
+    async fn record_promise(&mut self, p: &NewPromise<'_>) -> Result<i64> {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO promises (ticket_id, kind, made_at, due_at, ahead, beyond_target) \
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(p.ticket_id)
+        .bind(p.kind)
+        .bind(secs(p.made_at))
+        .bind(secs(p.due_at))
+        .bind(p.ahead)
+        .bind(p.beyond_target)
+        .fetch_one(&mut *self.tx)
+        .await?;
+        sqlx::query("UPDATE tickets SET promised_by = ? WHERE id = ?")
+            .bind(secs(p.due_at))
+            .bind(p.ticket_id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(id)
+    }
+
+    async fn settle_promise(&mut self, promise: i64, state: &str, at: Timestamp) -> Result<()> {
+        sqlx::query(
+            "UPDATE promises SET state = ?, settled_at = ? WHERE id = ? AND state = 'open'",
+        )
+        .bind(state)
+        .bind(secs(at))
+        .bind(promise)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn set_at_risk(&mut self, ticket: i64, at_risk: bool) -> Result<()> {
+        sqlx::query("UPDATE tickets SET at_risk = ? WHERE id = ?")
+            .bind(at_risk)
+            .bind(ticket)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
     }
 
     async fn queue_mail(&mut self, m: &NewOutgoing<'_>) -> Result<i64> {
@@ -528,9 +629,39 @@ fn outbox_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<OutboxRow> {
 
 const TICKET_SELECT: &str = "SELECT t.id, t.subject, c.email, c.name, t.status, t.priority, t.language, \
      t.created_at, t.updated_at, t.promised_by, t.closed_at, t.repeats, t.angry, t.anger, t.linked_to, \
-     t.merged_into, \
+     t.merged_into, t.first_response_at, t.at_risk, \
      (SELECT COUNT(*) FROM messages m WHERE m.ticket_id = t.id) AS message_count \
      FROM tickets t JOIN customers c ON c.id = t.customer_id";
+
+const PROMISE_SELECT: &str = "SELECT p.id, p.ticket_id, p.kind, p.made_at, p.due_at, p.ahead, \
+     p.beyond_target, p.state, p.settled_at, p.team, t.status, t.priority, t.created_at, \
+     t.first_response_at, t.at_risk, c.email, t.language, \
+     (SELECT m.message_id FROM messages m WHERE m.ticket_id = t.id AND m.sender = c.email \
+        ORDER BY m.id DESC LIMIT 1) AS last_message_id \
+     FROM promises p JOIN tickets t ON t.id = p.ticket_id JOIN customers c ON c.id = t.customer_id";
+
+fn promise_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<PromiseRow> {
+    Ok(PromiseRow {
+        id: r.try_get("id")?,
+        ticket: r.try_get("ticket_id")?,
+        kind: r.try_get("kind")?,
+        made_at: ts(r.try_get("made_at")?)?,
+        due_at: ts(r.try_get("due_at")?)?,
+        ahead: r.try_get("ahead")?,
+        beyond_target: r.try_get("beyond_target")?,
+        state: r.try_get("state")?,
+        settled_at: opt_ts(r.try_get("settled_at")?)?,
+        team: r.try_get("team")?,
+        ticket_status: status(r.try_get::<&str, _>("status")?)?,
+        priority: r.try_get("priority")?,
+        ticket_created_at: ts(r.try_get("created_at")?)?,
+        first_response_at: opt_ts(r.try_get("first_response_at")?)?,
+        at_risk: r.try_get("at_risk")?,
+        customer: r.try_get("email")?,
+        language: r.try_get("language")?,
+        last_message_id: r.try_get("last_message_id")?,
+    })
+}
 
 fn ticket_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<TicketView> {
     Ok(TicketView {
@@ -551,6 +682,8 @@ fn ticket_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<TicketView> {
         anger: r.try_get::<f64, _>("anger")? as f32,
         linked_to: r.try_get("linked_to")?,
         merged_into: r.try_get("merged_into")?,
+        first_response_at: opt_ts(r.try_get("first_response_at")?)?,
+        at_risk: r.try_get("at_risk")?,
         message_ids: Vec::new(),
     })
 }
@@ -776,6 +909,27 @@ impl Store for SqliteStore {
         limit: i64,
     ) -> Result<Vec<BandCandidate>> {
         crate::actions::band_candidates(&self.pool, ticket, bands, limit).await
+    }
+
+    async fn promises_due(&self, before: Timestamp, limit: i64) -> Result<Vec<PromiseRow>> {
+        let sql = format!(
+            "{PROMISE_SELECT} WHERE p.state = 'open' AND p.due_at <= ? ORDER BY p.due_at, p.id LIMIT ?"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(secs(before))
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(promise_from_row).collect()
+    }
+
+    async fn promises_since(&self, since: Timestamp) -> Result<Vec<PromiseRow>> {
+        let sql = format!("{PROMISE_SELECT} WHERE p.made_at >= ? ORDER BY p.made_at, p.id");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(secs(since))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(promise_from_row).collect()
     }
 
     async fn events_of(&self, ticket: i64) -> Result<Vec<EventView>> {

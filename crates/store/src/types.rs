@@ -113,6 +113,9 @@ pub struct TicketChange {
     pub status_update_at: Option<Timestamp>,
     /// Close the ticket (a thank-you confirming a solved ticket).
     pub close: bool,
+    /// An agent answered: the first time, this is the first response, and the
+    /// open promises are settled (kept when on time, else missed).
+    pub agent_answered: bool,
     pub at: Timestamp,
 }
 
@@ -205,6 +208,10 @@ pub struct TicketView {
     pub linked_to: Option<i64>,
     /// Set when an agent merged this ticket into another.
     pub merged_into: Option<i64>,
+    /// When an agent first answered.
+    pub first_response_at: Option<Timestamp>,
+    /// The promise is near its deadline without an answer.
+    pub at_risk: bool,
     pub message_ids: Vec<String>,
 }
 
@@ -289,4 +296,40 @@ pub struct DayStats {
     pub thanks: i64,
     pub automatic: i64,
     pub quarantined: i64,
+}
+
+/// A promise stated to a customer.
+pub struct NewPromise<'a> {
+    pub ticket_id: i64,
+    /// `acknowledgement` | `update`
+    pub kind: &'a str,
+    pub made_at: Timestamp,
+    pub due_at: Timestamp,
+    pub ahead: i64,
+    pub beyond_target: bool,
+}
+
+/// A promise and what became of it, with its ticket's state.
+#[derive(Clone, Debug, Serialize)]
+pub struct PromiseRow {
+    pub id: i64,
+    pub ticket: i64,
+    pub kind: String,
+    pub made_at: Timestamp,
+    pub due_at: Timestamp,
+    pub ahead: i64,
+    pub beyond_target: bool,
+    /// open | kept | missed | replaced
+    pub state: String,
+    pub settled_at: Option<Timestamp>,
+    pub team: String,
+    pub ticket_status: TicketStatus,
+    pub priority: String,
+    pub ticket_created_at: Timestamp,
+    pub first_response_at: Option<Timestamp>,
+    pub at_risk: bool,
+    pub customer: String,
+    pub language: Option<String>,
+    /// The customer's last mail: a status update answers it, threaded.
+    pub last_message_id: Option<String>,
 }
