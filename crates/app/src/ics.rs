@@ -4,7 +4,9 @@
 //! days off it describes within a range of dates. What counts as a day off:
 //!
 //! - Only `VEVENT`s count (to-dos, journals, alarms, time zone definitions are skipped). An event
-//!   with `STATUS:CANCELLED` or `TRANSP:TRANSPARENT` ("show as free") is not a day off.
+//!   with `STATUS:CANCELLED` is not a day off. `TRANSP` is not read: every other event in a
+//!   holiday calendar is a day off, including `TRANSP:TRANSPARENT` ("show as free") ones, since
+//!   public-holiday calendars (Google's among them) mark every holiday transparent.
 //! - An all-day event (`DTSTART;VALUE=DATE:20261224`, or a bare 8-digit date) gives its days:
 //!   `DTEND` is exclusive, `DURATION:P3D` gives three days, neither gives one day. A `DTEND` equal
 //!   to `DTSTART` (written by some old exporters) is read as one day.
@@ -109,7 +111,7 @@ pub fn holidays_from_ics(text: &str, from: Date, to: Date) -> Result<Vec<Date>, 
     let mut days = BTreeSet::new();
     let mut budget = WALK_BUDGET;
     for e in &events {
-        if e.cancelled || e.transparent {
+        if e.cancelled {
             continue;
         }
         let replaced = match (&e.recurrence_id, e.uid.as_deref()) {
@@ -955,7 +957,6 @@ struct Event {
     uid: Option<String>,
     recurrence_id: Option<When>,
     cancelled: bool,
-    transparent: bool,
     start: When,
     extent: Extent,
     rules: Vec<Rule>,
@@ -989,7 +990,6 @@ impl Event {
         };
         let uid = single("UID")?.map(|p| p.value.trim().to_owned());
         let cancelled = word("STATUS")?.as_deref() == Some("CANCELLED");
-        let transparent = word("TRANSP")?.as_deref() == Some("TRANSPARENT");
         let recurrence_id = match single("RECURRENCE-ID")? {
             Some(p) => {
                 if p.param("RANGE")
@@ -1113,7 +1113,6 @@ impl Event {
             uid,
             recurrence_id,
             cancelled,
-            transparent,
             start,
             extent,
             rules,
@@ -1560,13 +1559,15 @@ mod tests {
     }
 
     #[test]
-    fn cancelled_and_transparent_events_are_ignored() {
+    fn cancelled_events_are_ignored_transparent_ones_count() {
+        // Google's public-holiday calendars mark every holiday TRANSP:TRANSPARENT.
         let text = cal(
             "BEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20260501\nSTATUS:CANCELLED\nEND:VEVENT\n\
              BEGIN:VEVENT\nUID:b\nDTSTART;VALUE=DATE:20260502\ntransp:transparent\nEND:VEVENT\n\
-             BEGIN:VEVENT\nUID:c\nDTSTART;VALUE=DATE:20260503\nTRANSP:OPAQUE\nSTATUS:CONFIRMED\nEND:VEVENT\n",
+             BEGIN:VEVENT\nUID:c\nDTSTART;VALUE=DATE:20260503\nTRANSP:OPAQUE\nSTATUS:CONFIRMED\nEND:VEVENT\n\
+             BEGIN:VEVENT\nUID:d\nDTSTART;VALUE=DATE:20260504\nTRANSP:TRANSPARENT\nSTATUS:CANCELLED\nEND:VEVENT\n",
         );
-        assert_eq!(y2026(&text), vec![date(2026, 5, 3)]);
+        assert_eq!(y2026(&text), vec![date(2026, 5, 2), date(2026, 5, 3)]);
     }
 
     #[test]
@@ -1721,6 +1722,8 @@ mod tests {
              2027-06-23 2027-06-24 2027-08-20 2027-12-24 2027-12-25 2027-12-26",
         );
         assert_eq!(got, expected);
+        // The team party on 18 December 2026 is an evening event: no day off.
+        assert!(text.contains("DTSTART;TZID=Europe/Tallinn:20261218T170000"));
     }
 
     #[test]
@@ -1730,10 +1733,10 @@ mod tests {
         let got = days(&text, date(2026, 1, 1), date(2027, 12, 31));
         let expected = ymd(
             "2026-01-01 2026-01-06 2026-04-03 2026-04-06 2026-05-01 2026-05-14 \
-             2026-05-25 2026-06-04 2026-08-15 2026-10-03 2026-11-01 2026-12-25 \
-             2026-12-26 2027-01-01 2027-01-06 2027-03-26 2027-03-29 2027-05-01 \
-             2027-05-06 2027-05-17 2027-05-27 2027-08-15 2027-10-03 2027-11-01 \
-             2027-12-25 2027-12-26",
+             2026-05-25 2026-06-04 2026-08-15 2026-10-03 2026-11-01 2026-11-18 \
+             2026-12-25 2026-12-26 2027-01-01 2027-01-06 2027-03-26 2027-03-29 \
+             2027-05-01 2027-05-06 2027-05-17 2027-05-27 2027-08-15 2027-10-03 \
+             2027-11-01 2027-11-17 2027-12-25 2027-12-26",
         );
         assert_eq!(got, expected);
         // Fronleichnam 2026 is a single event (no RRULE): it gives no 4 June in other years, and
@@ -1741,8 +1744,8 @@ mod tests {
         assert!(text.contains("DTSTART;VALUE=DATE:20260604"));
         let june_2028 = days(&text, date(2028, 6, 1), date(2028, 6, 30));
         assert!(!june_2028.contains(&date(2028, 6, 4)) && !june_2028.contains(&date(2028, 6, 15)));
-        // The ignored ones: Buß- und Bettag (transparent), the cancelled company outing.
-        assert!(!got.contains(&date(2026, 11, 18)));
+        // Buß- und Bettag (schulfrei, TRANSP:TRANSPARENT) counts; the cancelled outing does not.
+        assert!(got.contains(&date(2026, 11, 18)) && got.contains(&date(2027, 11, 17)));
         assert!(!got.contains(&date(2026, 7, 17)));
         // EXDATE: no Christmas occurrence in 2028.
         let y2028 = days(&text, date(2028, 12, 1), date(2028, 12, 31));

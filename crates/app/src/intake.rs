@@ -76,6 +76,8 @@ pub struct Analysed {
     angry: bool,
     content_key: String,
     thanks: bool,
+    /// The customer says this mail restates an earlier one ("writing again").
+    says_again: bool,
     /// Fingerprints of the visible text and of the subject (prefixes and tag stripped).
     text_fp: Fingerprint,
     subject_fp: Fingerprint,
@@ -191,6 +193,7 @@ fn analyse(mail: &ParsedMail) -> Analysed {
         .or_else(|| kindly_text::detect_language(&format!("{} {}", mail.subject, mail.text)));
     let mood = kindly_text::mood(basis, language);
     let thanks = kindly_text::is_thanks(&split.visible, language);
+    let says_again = kindly_text::similarity::says_again(&split.visible);
     let content_key = kindly_text::content_key(&split.visible);
     let name_words: Vec<&str> = sender_name.as_deref().into_iter().collect();
     let text_fp = with_subject_identifiers(
@@ -212,6 +215,7 @@ fn analyse(mail: &ParsedMail) -> Analysed {
         angry: mood.angry,
         content_key,
         thanks,
+        says_again,
         text_fp,
         subject_fp,
         automatic: class.automatic,
@@ -431,6 +435,7 @@ impl<S: Store> Intake<S> {
                 content_key: a.content_key.clone(),
                 thanks: a.thanks,
                 nudge: a.text_fp.nudge,
+                says_again: a.says_again,
             },
             duplicate_of: duplicate_of.map(|(_, t)| t),
             by_headers,
@@ -444,6 +449,7 @@ impl<S: Store> Intake<S> {
                 message_id = %a.message_id,
                 ticket = e.ticket,
                 nudge = a.text_fp.nudge,
+                says_again = a.says_again,
                 terms = a.text_fp.len(),
                 shingles = e.text.shingles,
                 term_jaccard = e.text.terms,

@@ -6,7 +6,7 @@
 use jiff::{SignedDuration, Timestamp};
 
 use crate::model::{AutomaticKind, Outcome, QuarantineReason, TicketStatus, TicketSummary};
-use crate::repeat::{RepeatEvidence, RepeatPolicy, RepeatReason, best_repeat};
+use crate::repeat::{RepeatEvidence, RepeatPolicy, RepeatReason, best_repeat_said};
 
 /// How a mail was matched to an existing ticket.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +46,8 @@ pub struct MessageFacts {
     pub thanks: bool,
     /// The visible text is a nudge ("any news?") with no content of its own.
     pub nudge: bool,
+    /// The visible text says it restates an earlier mail ("I am writing again").
+    pub says_again: bool,
 }
 
 /// Everything [`decide`] looks at.
@@ -252,7 +254,7 @@ pub fn decide(facts: &Facts, policy: &Policy, now: Timestamp) -> Decision {
             .filter(|e| unclosed().any(|t| t.id == e.ticket))
             .copied()
             .collect();
-        best_repeat(&evidence, m.nudge, &policy.repeat)
+        best_repeat_said(&evidence, m.nudge, m.says_again, &policy.repeat)
             .and_then(|(id, reason)| unclosed().find(|t| t.id == id).map(|t| (t, reason)))
     };
     if let Some((t, reason)) = same_content.or_else(similar) {
@@ -289,6 +291,7 @@ mod tests {
             content_key: "k1".into(),
             thanks: false,
             nudge: false,
+            says_again: false,
         }
     }
 
@@ -547,6 +550,7 @@ mod tests {
                         content_key: key,
                         thanks,
                         nudge,
+                        says_again: nudge && thanks,
                     },
                     duplicate_of: dup,
                     by_headers: hdr.map(|t| cand(t, ThreadVia::Headers, true)),

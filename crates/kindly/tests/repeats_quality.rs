@@ -371,17 +371,18 @@ fn measure(scenarios: &[Scenario], placed: &[Placed]) -> Figures {
     f
 }
 
-/// Floors the suite must keep: what the rules reach today (2026-11-23: F1 et
-/// 0.887, ru 0.919, en 0.905, de 0.884; merge precision 0.978–1.000), a little
-/// below so a change that loses ground fails. The targets are F1 >= 0.97
-/// and merge precision >= 0.99; recall on rewords, added details and re-sends
-/// in another language is what is missing (see the per-kind table).
+/// Floors the suite must keep: what the rules reach today (2026-11-23, with the
+/// "says it is writing again" rule: F1 et 0.908, ru 0.935, en 0.918, de 0.899;
+/// merge precision 0.980–1.000), a little below so a change that loses ground
+/// fails. The targets are F1 >= 0.97 and merge precision >= 0.99;
+/// recall on unannounced rewords, added details and re-sends in another
+/// language is what is missing (see the per-kind table).
 const FLOORS: &[(&str, f64, f64)] = &[
     // (language, B-cubed F1, merge precision)
-    ("et", 0.87, 0.97),
-    ("ru", 0.90, 0.98),
-    ("en", 0.88, 0.98),
-    ("de", 0.86, 0.98),
+    ("et", 0.89, 0.97),
+    ("ru", 0.92, 0.98),
+    ("en", 0.91, 0.98),
+    ("de", 0.89, 0.98),
 ];
 
 #[test]

@@ -749,6 +749,161 @@ fn is_nudge(tokens: &Tokens, stems: &[u64]) -> bool {
     found && stems.len() <= NUDGE_MAX_TERMS
 }
 
+// --- "I am writing again" -------------------------------------------------
+
+#[derive(Clone, Copy, Debug)]
+struct Again;
+
+/// Phrases with which a customer says the mail repeats an earlier one: "I am
+/// writing again", "this is my third mail", "I wrote to you on Monday and have no
+/// answer yet". Narrower than the nudge list (no bare "waiting" or "anyone"):
+/// they must say that *this* mail restates an earlier one.
+const AGAIN_PHRASES: &[&str] = &[
+    // en
+    "writing again",
+    "writing … again",
+    "writing once more",
+    "writing for the second time",
+    "writing for the third time",
+    "second time i",
+    "third time i",
+    "my second email",
+    "my third email",
+    "my second mail",
+    "my third mail",
+    "my fourth email",
+    "already wrote",
+    "already written",
+    "already emailed",
+    "already contacted",
+    "wrote to you",
+    "written to you",
+    "emailed you",
+    "i wrote on",
+    "i wrote last",
+    "i wrote earlier",
+    "as i wrote",
+    "as i said",
+    "as mentioned in my",
+    "my previous email",
+    "my earlier email",
+    "my last email",
+    "still no answer",
+    "still no reply",
+    "still no response",
+    "no answer yet",
+    "no reply yet",
+    "no response yet",
+    "haven't heard back",
+    "have not heard back",
+    "heard nothing",
+    "nobody has answered",
+    "nobody has replied",
+    "no one has answered",
+    "no one has replied",
+    "following up on my",
+    // et
+    "kirjutan uuesti",
+    "kirjutan jälle",
+    "kirjutan taas",
+    "kirjutan veel kord",
+    "kirjutan teist korda",
+    "kirjutan kolmandat korda",
+    "kirjutan juba",
+    "teist korda",
+    "kolmandat korda",
+    "neljandat korda",
+    "kirjutasin teile",
+    "kirjutasin juba",
+    "juba kirjutasin",
+    "kirjutasin eile",
+    "kirjutasin üleeile",
+    "saatsin teile",
+    "saatsin juba",
+    "eelmises kirjas",
+    "eelmises meilis",
+    "vastust pole",
+    "vastust ei ole",
+    "vastust veel",
+    "pole vastust",
+    "pole vastanud",
+    "keegi pole vastanud",
+    "ei ole vastanud",
+    "ootan endiselt",
+    "ootan ikka",
+    "ikka veel vastust",
+    // ru
+    "пишу повторно",
+    "пишу снова",
+    "пишу опять",
+    "пишу ещё раз",
+    "пишу еще раз",
+    "пишу уже",
+    "второй раз",
+    "третий раз",
+    "четвертый раз",
+    "четвёртый раз",
+    "уже писал*",
+    "я писал*",
+    "писал* вам",
+    "писал* уже",
+    "отправлял* вам",
+    "в прошлом письме",
+    "в предыдущем письме",
+    "ответа нет",
+    "ответа до сих пор",
+    "нет ответа",
+    "ответа так и нет",
+    "никто не ответил",
+    "никто не отвечает",
+    "всё ещё жду",
+    "все еще жду",
+    "до сих пор жду",
+    // de
+    "schreibe erneut",
+    "schreibe nochmal*",
+    "schreibe noch einmal",
+    "schreibe wieder",
+    "schreibe ihnen erneut",
+    "schreibe ihnen nochmal*",
+    "schreibe ihnen noch einmal",
+    "zum zweiten mal",
+    "zum dritten mal",
+    "zum vierten mal",
+    "bereits geschrieben",
+    "schon geschrieben",
+    "bereits angeschrieben",
+    "schon angeschrieben",
+    "habe ihnen … geschrieben",
+    "meine letzte mail",
+    "meiner letzten mail",
+    "meine mail vom",
+    "meiner mail vom",
+    "meiner e mail vom",
+    "meine e mail vom",
+    "keine antwort",
+    "noch keine antwort",
+    "bisher keine antwort",
+    "immer noch keine",
+    "warte immer noch",
+    "warte noch immer",
+    "niemand hat geantwortet",
+    "niemand hat sich gemeldet",
+    "keiner hat sich gemeldet",
+];
+
+static AGAIN: LazyLock<Lexicon<Again>> =
+    LazyLock::new(|| Lexicon::new(AGAIN_PHRASES.iter().map(|p| (*p, Again))));
+
+/// True when `text` says it restates an earlier mail ("I am writing again",
+/// "пишу повторно", "kirjutan uuesti", "ich schreibe erneut").
+pub fn says_again(text: &str) -> bool {
+    let tokens = Tokens::new(text);
+    let mut found = false;
+    AGAIN.for_each(&tokens, |_| found = true);
+    found
+}
+
 // --- identifiers -----------------------------------------------------------
 
 /// Order, invoice and contract numbers, phone numbers and licence keys in `text`,
@@ -931,6 +1086,26 @@ mod tests {
 
     fn fp(text: &str, lang: &str) -> Fingerprint {
         fingerprint(text, Some(lang), &[])
+    }
+
+    #[test]
+    fn restating_phrases_in_four_languages() {
+        for text in [
+            "I am writing again because nothing happened.",
+            "Kirjutan juba kolmandat korda, arve on ikka vale.",
+            "Пишу повторно: интернет так и не работает.",
+            "Ich schreibe Ihnen erneut wegen meiner Bestellung.",
+            "I wrote to you on Monday and have no answer yet.",
+        ] {
+            assert!(says_again(text), "{text}");
+        }
+        for text in [
+            "My order 4821 has not arrived, could you check?",
+            "Please write again when the parcel is sent.",
+            "Ootan teie vastust.",
+        ] {
+            assert!(!says_again(text), "{text}");
+        }
     }
 
     #[test]
