@@ -16,16 +16,26 @@ if [ "${KINDLY_SKIP_SETUP:-0}" != 1 ]; then
   command -v pkg-config >/dev/null || need_apt+=(pkg-config)
   [ -x /usr/bin/time ] || need_apt+=(time)
   [ -e /usr/share/zoneinfo/Europe/Tallinn ] || need_apt+=(tzdata)
+  # Postfix for crates/kindly/tests/postfix.rs: each test runs its own instance
+  # (postfix -c DIR) on a free loopback port; the system one stays unconfigured.
+  new_postfix=0
+  [ -x /usr/sbin/postfix ] || { need_apt+=(postfix); new_postfix=1; }
+  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
   if [ ${#need_apt[@]} -gt 0 ]; then
-    if [ "$(id -u)" = 0 ]; then
-      export DEBIAN_FRONTEND=noninteractive
-      apt-get update -qq && apt-get install -y -qq "${need_apt[@]}"
-    elif command -v sudo >/dev/null; then
-      sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
+    if [ "$(id -u)" = 0 ] || command -v sudo >/dev/null; then
+      if [ "$new_postfix" = 1 ]; then
+        echo "postfix postfix/main_mailer_type select No configuration" | as_root debconf-set-selections
+      fi
+      as_root apt-get update -qq || echo "apt-get update failed; installing from the cached lists" >&2
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
     else
       echo "missing packages (install them as root): ${need_apt[*]}" >&2
       exit 1
     fi
+  fi
+  # A system Postfix this run installed is not left serving port 25.
+  if [ "$new_postfix" = 1 ] && [ -x /usr/sbin/postfix ] && as_root /usr/sbin/postfix status >/dev/null 2>&1; then
+    as_root /usr/sbin/postfix stop || true
   fi
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
 fi

@@ -109,6 +109,7 @@ struct PolicyFile {
 #[serde(deny_unknown_fields)]
 struct HttpFile {
     listen: Option<String>,
+    inbound_token: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -120,6 +121,26 @@ struct SmtpFile {
     password: Option<String>,
     tls: Option<String>,
 }
+
+/// A secret from the configuration: compared, never printed (`Debug` is redacted).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// The secret itself, for comparing with what a client presents.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(..)")
+    }
+}
+
+/// The shortest bearer token `POST /inbound/mime` accepts.
+pub const MIN_INBOUND_TOKEN_CHARS: usize = 16;
 
 /// How SMTP talks TLS.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,6 +179,8 @@ pub struct Settings {
     pub policy: Policy,
     pub max_message_bytes: u64,
     pub listen: String,
+    /// The bearer token of `POST /inbound/mime`; `None`: the endpoint is disabled.
+    pub inbound_token: Option<Secret>,
     /// `None`: the file transport (each mail an .eml under the data directory).
     pub smtp: Option<SmtpSettings>,
     /// Who answers, and how fast before there is history (`core::eta`).
@@ -382,6 +405,29 @@ impl Settings {
             ));
         }
 
+        let inbound_token = var("KINDLY_INBOUND_TOKEN")
+            .or(f.http.inbound_token)
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
+        if let Some(t) = &inbound_token {
+            // Sent in an `Authorization: Bearer` header: visible ASCII only.
+            if !t.bytes().all(|b| b.is_ascii_graphic()) {
+                return Err(invalid(
+                    "http.inbound_token",
+                    "use visible ASCII characters only (e.g. the output of `openssl rand -hex 32`)",
+                ));
+            }
+            if t.len() < MIN_INBOUND_TOKEN_CHARS {
+                return Err(invalid(
+                    "http.inbound_token",
+                    format!(
+                        "too short: at least {MIN_INBOUND_TOKEN_CHARS} characters (e.g. `openssl rand -hex 32`)"
+                    ),
+                ));
+            }
+        }
+        let inbound_token = inbound_token.map(Secret);
+
         let smtp_host = var("KINDLY_SMTP_HOST").or(f.smtp.host);
         let smtp = match smtp_host {
             None => None,
@@ -483,6 +529,7 @@ impl Settings {
             policy,
             max_message_bytes,
             listen,
+            inbound_token,
             smtp,
             capacity: Capacity {
                 per_agent_hour: rate,
@@ -772,6 +819,64 @@ mod tests {
             match Settings::load(&path, true, &[]) {
                 Err(SettingsError::Invalid { key: k, .. }) => assert_eq!(k, key),
                 other => panic!("{bad}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn inbound_token_is_off_by_default_and_never_printed() {
+        let s = Settings::from_env(&[]).expect("defaults");
+        assert!(
+            s.inbound_token.is_none(),
+            "the webhook is never open by default"
+        );
+        let token = "0123456789abcdef0123456789abcdef";
+        let s = Settings::from_env(&env(&[("KINDLY_INBOUND_TOKEN", token)])).expect("valid");
+        assert_eq!(s.inbound_token.as_ref().map(Secret::expose), Some(token));
+        assert!(
+            !format!("{s:?}").contains(token),
+            "Debug must not show the token"
+        );
+        // Blank means off, like an absent key.
+        let s = Settings::from_env(&env(&[("KINDLY_INBOUND_TOKEN", "  ")])).expect("valid");
+        assert!(s.inbound_token.is_none());
+    }
+
+    #[test]
+    fn inbound_token_from_the_file_and_the_environment_wins() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("kindly.toml");
+        std::fs::write(
+            &path,
+            "[http]\nlisten = \"127.0.0.1:8026\"\ninbound_token = \"from-the-file-0123456789\"\n",
+        )
+        .expect("write");
+        let s = Settings::load(&path, true, &[]).expect("valid");
+        assert_eq!(
+            s.inbound_token.as_ref().map(Secret::expose),
+            Some("from-the-file-0123456789")
+        );
+        let s = Settings::load(
+            &path,
+            true,
+            &env(&[("KINDLY_INBOUND_TOKEN", "from-the-environment-0123")]),
+        )
+        .expect("valid");
+        assert_eq!(
+            s.inbound_token.as_ref().map(Secret::expose),
+            Some("from-the-environment-0123")
+        );
+        for bad in [
+            "tiny-token",
+            "has a space in it 0123456789",
+            "ünïcödé-0123456789abcdef",
+        ] {
+            match Settings::from_env(&env(&[("KINDLY_INBOUND_TOKEN", bad)])) {
+                Err(SettingsError::Invalid { key, message }) => {
+                    assert_eq!(key, "http.inbound_token");
+                    assert!(!message.contains(bad), "the error must not echo the token");
+                }
+                other => panic!("{bad:?}: {other:?}"),
             }
         }
     }

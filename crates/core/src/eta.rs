@@ -104,6 +104,94 @@ pub fn first_response_eta(
     }
 }
 
+/// Tickets that overtake a waiting one, measured from the team's recent history
+/// (a preemptive-priority queue seen from the waiting ticket). Agents take the
+/// most urgent ticket first, so `ahead` at arrival is not all the work before
+/// ours: angry newcomers and customers behind us who write again (their
+/// priority rises) are answered first. Customers who write again themselves
+/// move up, so the longer someone waits quietly the more overtake them.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Overtaking {
+    /// Tickets per wall-clock hour answered before a waiting ticket of this
+    /// priority although they were not ahead of it when it arrived, measured on
+    /// recently answered tickets of that priority whose own priority did not
+    /// rise while they waited: Σ (first responses given during the wait −
+    /// `ahead` at arrival) ÷ Σ hours waited.
+    pub per_hour: f64,
+    /// How often a waiting customer writes again, per wall-clock hour (which
+    /// moves their ticket up): first repeats before the first response ÷ hours
+    /// waited before them (the exponential rate's estimate).
+    pub writes_again_per_hour: f64,
+}
+
+/// [`first_response_eta`] when others may overtake the ticket while it waits.
+///
+/// Two outcomes are mixed. While the customer stays quiet (chance
+/// `exp(-writes_again_per_hour · τ)` after τ hours), `per_hour · τ` expected
+/// tickets overtake it (Poisson: they add to the mean and the variance of the
+/// Gamma work). Once the customer writes again the ticket moves up and is
+/// taken as in [`first_response_eta`] (no overtaking; conservative, it would
+/// also overtake others). The promise is the first instant t where
+/// `P(no answer by t) ≤ 1 − quantile` for the mixture, found by bisection
+/// between the plain promise and a doubling upper bound. With no overtaking
+/// (`per_hour` ≤ 0) it is exactly [`first_response_eta`].
+pub fn first_response_eta_overtaken(
+    now: Timestamp,
+    ahead: u32,
+    overtaking: Overtaking,
+    hours: &BusinessHours,
+    capacity: &Capacity,
+    quantile: f64,
+    target: SignedDuration,
+) -> Eta {
+    let plain = first_response_eta(now, ahead, hours, capacity, quantile, target);
+    if overtaking.per_hour.is_nan() || overtaking.per_hour <= 0.0 || capacity.per_agent_hour <= 0.0
+    {
+        return plain;
+    }
+    let q = quantile.clamp(0.5, 0.999);
+    let c = f64::from(agents_when_open(now, hours, capacity).max(1));
+    let h = overtaking.writes_again_per_hour.max(0.0);
+    let late = |extra: f64, done: f64| {
+        let wait = (f64::from(ahead) + extra + 1.0 - c).max(0.0);
+        let (mean, var) = (wait + c, wait + c * c);
+        1.0 - gamma_cdf(mean * mean / var, done * mean / var)
+    };
+    // P(no answer by t) under the mixture.
+    let tail = |t: Timestamp| {
+        let tau = t.duration_since(now).as_secs_f64() / 3600.0;
+        let done = agent_hours(now, t, hours, capacity) * capacity.per_agent_hour;
+        let quiet = (-h * tau).exp();
+        quiet * late(overtaking.per_hour * tau, done) + (1.0 - quiet) * late(0.0, done)
+    };
+    let at_secs = |s: i64| Timestamp::from_second(s).unwrap_or(now);
+    let limit = now.as_second() + 24 * 3600 * HORIZON_DAYS;
+    let mut lo = plain.raw.as_second();
+    let mut step = 3600;
+    let mut hi = (lo + step).min(limit);
+    while hi < limit && tail(at_secs(hi)) > 1.0 - q {
+        lo = hi;
+        step *= 2;
+        hi = (hi + step).min(limit);
+    }
+    while hi - lo > 60 {
+        let mid = lo + (hi - lo) / 2;
+        if tail(at_secs(mid)) > 1.0 - q {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let raw = at_secs(hi).max(plain.raw);
+    let at = round_up_quarter(raw);
+    Eta {
+        at,
+        raw,
+        work: agent_hours(now, raw, hours, capacity) * capacity.per_agent_hour,
+        beyond_target: at > now.checked_add(target).unwrap_or(now),
+    }
+}
+
 /// The `quantile` of the team's expected answers until a ticket with `ahead`
 /// in front of it has its answer (see the module comment).
 pub fn work_quantile(
@@ -234,6 +322,39 @@ pub fn gamma_quantile(k: f64, p: f64) -> f64 {
     let c = 1.0 / (9.0 * k);
     let cube = 1.0 - c + z * c.sqrt();
     (k * cube * cube * cube).max(0.0)
+}
+
+/// P(Gamma(k, 1) ≤ x) by the same Wilson–Hilferty cube as [`gamma_quantile`]
+/// (so the two invert each other; exact for k = 1).
+pub fn gamma_cdf(k: f64, x: f64) -> f64 {
+    if k <= 0.0 {
+        return 1.0;
+    }
+    if x <= 0.0 {
+        return 0.0;
+    }
+    if (k - 1.0).abs() < f64::EPSILON {
+        return 1.0 - (-x).exp();
+    }
+    let c = 1.0 / (9.0 * k);
+    normal_cdf(((x / k).cbrt() - (1.0 - c)) / c.sqrt())
+}
+
+/// Standard normal distribution function (Abramowitz–Stegun 7.1.26 for erf,
+/// |error| < 1.5e-7).
+pub fn normal_cdf(z: f64) -> f64 {
+    let x = z.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.327_591_1 * x);
+    let poly = ((((1.061_405_429 * t - 1.453_152_027) * t + 1.421_413_741) * t - 0.284_496_736)
+        * t
+        + 0.254_829_592)
+        * t;
+    let erf = 1.0 - poly * (-x * x).exp();
+    if z >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
 }
 
 /// Standard normal quantile (Acklam's rational approximation, |error| < 1.2e-9).
@@ -500,6 +621,52 @@ mod tests {
         assert!((early - 3.4).abs() < 1e-9);
         let late = blend_rate(1000.0, 500.0, 4.0, 8.0);
         assert!((late - 2.03).abs() < 0.01);
+    }
+
+    #[test]
+    fn gamma_cdf_inverts_the_quantile() {
+        for k in [1.0, 2.0, 5.0, 41.0, 200.0] {
+            for p in [0.5, 0.9, 0.95] {
+                let x = gamma_quantile(k, p);
+                assert!((gamma_cdf(k, x) - p).abs() < 1e-6, "k {k} p {p}");
+            }
+        }
+        assert!((normal_cdf(1.959_964) - 0.975).abs() < 1e-6);
+        assert_eq!(gamma_cdf(3.0, 0.0), 0.0);
+    }
+
+    #[test]
+    fn overtaking_only_ever_moves_the_promise_later() {
+        // Monday 10:00 Tallinn, 20 tickets ahead.
+        let now = ts("2026-03-02T08:00:00Z");
+        let target = SignedDuration::from_hours(24);
+        let cap = two_agents(4.0);
+        let plain = first_response_eta(now, 20, &office(), &cap, 0.9, target);
+        let none = Overtaking::default();
+        assert_eq!(
+            first_response_eta_overtaken(now, 20, none, &office(), &cap, 0.9, target),
+            plain
+        );
+        let quiet = Overtaking {
+            per_hour: 1.0,
+            writes_again_per_hour: 0.0,
+        };
+        let q = first_response_eta_overtaken(now, 20, quiet, &office(), &cap, 0.9, target);
+        assert!(q.at > plain.at, "{:?} vs {:?}", q.at, plain.at);
+        // Customers who write again move up: the mixture lies in between.
+        let chatty = Overtaking {
+            per_hour: 1.0,
+            writes_again_per_hour: 1.0 / 18.0,
+        };
+        let m = first_response_eta_overtaken(now, 20, chatty, &office(), &cap, 0.9, target);
+        assert!(plain.at <= m.at && m.at <= q.at);
+        // No capacity: still no endless loop.
+        let none = Capacity {
+            per_agent_hour: 0.0,
+            ..cap
+        };
+        let e = first_response_eta_overtaken(now, 5, quiet, &office(), &none, 0.9, target);
+        assert!(e.beyond_target);
     }
 
     proptest! {

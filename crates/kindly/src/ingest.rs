@@ -113,7 +113,20 @@ pub async fn ingest(cli: &Cli, received_at: Option<&str>, paths: &[String]) -> R
             "no mail: the directories given are empty",
         ));
     }
-    let ctx = open(cli).await?;
+    // Mail on stdin comes from an MTA: a broken configuration is the operator's
+    // to fix, and the mail must wait in the MTA's queue (75) rather than bounce
+    // back to the customer (Postfix bounces on every other code but 71).
+    let from_mta = inputs.iter().any(|i| matches!(i, Input::Stdin));
+    let ctx = open(cli).await.map_err(|f| {
+        if from_mta && f.code == exit::CONFIG {
+            Failure::new(
+                exit::TEMPFAIL,
+                format!("{} (the mail stays queued)", f.message),
+            )
+        } else {
+            f
+        }
+    })?;
     let intake = Intake::new(
         ctx.store.clone(),
         ctx.settings.clone(),

@@ -83,11 +83,21 @@ pub async fn serve(cli: &Cli) -> Result<u8, Failure> {
     println!("Kindly is listening on http://{addr}/");
     println!("Data lives in {} (database kindly.db)", data.display());
     println!("Outgoing mail goes to {}", transport.describe());
+    if ctx.settings.inbound_token.is_some() {
+        println!(
+            "Mail by webhook: POST http://{addr}/inbound/mime (bearer token: [http] inbound_token)"
+        );
+    }
 
-    let app = kindly_web::router(kindly_web::AppState::new(
+    // Mail posted by a provider's webhook takes the same intake as `kindly ingest`.
+    let intake = kindly_app::Intake::new(
         ctx.store.clone(),
         ctx.settings.clone(),
-    ));
+        ctx.templates.clone(),
+    );
+    let app = kindly_web::router(
+        kindly_web::AppState::new(ctx.store.clone(), ctx.settings.clone()).with_intake(intake),
+    );
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await;

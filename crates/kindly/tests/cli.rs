@@ -847,3 +847,28 @@ fn promises_are_watched_and_reported() {
     assert_eq!(out.status.code(), Some(64));
     assert!(String::from_utf8_lossy(&out.stderr).contains("2026-03-02"));
 }
+
+#[test]
+fn a_broken_configuration_keeps_piped_mail_queued() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).expect("mkdir");
+    std::fs::write(
+        data.join("kindly.toml"),
+        "[hours]\ntimezone = \"Mars/Olympus\"\n",
+    )
+    .expect("write");
+    // From an MTA (stdin): 75, so the MTA keeps the mail and retries.
+    let mut c = kindly(&data);
+    c.args(["ingest", "-"]);
+    let out = run_with_stdin(c, MAIL.as_bytes());
+    assert_eq!(out.status.code(), Some(75));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Mars/Olympus") && err.contains("stays queued"),
+        "{err}"
+    );
+    // Any other command: 78, the configuration is wrong.
+    let out = kindly(&data).args(["tickets"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(78));
+}

@@ -1,4 +1,4 @@
-//! `kindly-sim [--seed N] [--days N] [--json] [--daily] [--quantile Q] [--ahead-all]`: one
+//! `kindly-sim [--seed N] [--days N] [--json] [--daily] [--quantile Q] [--ahead-all] [--overtaking]`: one
 //! simulated support month, two promise strategies judged on the same history.
 //!
 //! # The world (fixed before any strategy was run; constants in `world.rs`)
@@ -47,6 +47,12 @@
 //!    update yet; when a fresh estimate (same model, `ahead` = tickets ahead in
 //!    the agents' order) is later than the promise, the customer gets one
 //!    honest update with the new time.
+//! 3. **kindly --overtaking** (an experiment, not yet what the app does):
+//!    `first_response_eta_overtaken`, which also expects tickets to overtake
+//!    a quietly waiting one at the rates measured from the last 28 days (how
+//!    many more answers went out during a never-escalated ticket's wait than
+//!    were ahead of it, per hour waited; and how often waiting customers write
+//!    again).
 //!
 //! # The figures
 //!
@@ -89,6 +95,10 @@ struct Args {
     /// (default: equal or higher priority only; this shows the trade-off).
     #[arg(long)]
     ahead_all: bool,
+    /// Expect tickets to overtake a waiting one, at the rates measured from
+    /// the simulated history (higher-priority newcomers, escalations).
+    #[arg(long)]
+    overtaking: bool,
 }
 
 fn main() -> ExitCode {
@@ -103,6 +113,7 @@ fn main() -> ExitCode {
         kindly_sim::world::Model {
             quantile: args.quantile,
             ahead_all: args.ahead_all,
+            overtaking: args.overtaking,
         },
     ) {
         Ok(r) => r,

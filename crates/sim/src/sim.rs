@@ -9,7 +9,9 @@ use std::collections::{BTreeMap, BinaryHeap};
 use jiff::SignedDuration;
 use jiff::civil::Date;
 use kindly_core::Priority;
-use kindly_core::eta::{Capacity, agent_hours, blend_rate, first_response_eta};
+use kindly_core::eta::{
+    Capacity, Overtaking, agent_hours, blend_rate, first_response_eta, first_response_eta_overtaken,
+};
 
 use crate::rng::Rng;
 use crate::world::{self, World, ts};
@@ -103,6 +105,21 @@ pub struct Outcome {
     pub nudges: u32,
 }
 
+/// One answered ticket as the store records it.
+#[derive(Clone, Copy, Debug)]
+struct Answered {
+    at: i64,
+    arrived: i64,
+    /// Its priority at arrival.
+    priority: Priority,
+    /// Its customer wrote again before the answer (its priority rose).
+    rose: bool,
+    /// First responses given between its arrival and its own.
+    given_while_waiting: f64,
+    /// Tickets ahead of it when it arrived (stored with the promise).
+    ahead: f64,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Event {
     ShiftEnd(usize),
@@ -130,6 +147,9 @@ struct Engine<'w> {
     agents: Vec<AgentState>,
     /// First-response times in order (the history Kindly learns from).
     responses: Vec<i64>,
+    /// Answered tickets, in answer order: what Kindly can read back from its
+    /// store to measure overtaking (see [`Engine::overtaking_at`]).
+    answered: Vec<Answered>,
     days: BTreeMap<Date, Day>,
     start: i64,
     traits: Rng,
@@ -150,6 +170,7 @@ pub fn run(world: &World, seed: u64) -> Result<Outcome, String> {
         waiting: Vec::new(),
         agents: vec![AgentState::default(); world.roster.len()],
         responses: Vec::new(),
+        answered: Vec::new(),
         days: BTreeMap::new(),
         start,
         traits: Rng::stream(seed, 2),
@@ -193,6 +214,16 @@ pub fn run(world: &World, seed: u64) -> Result<Outcome, String> {
                 e.tickets[id].responded = Some(t);
                 e.tickets[id].in_service = false;
                 e.waiting.retain(|w| *w != id);
+                let tk = &e.tickets[id];
+                let given = e.responses.len() - e.responses.partition_point(|r| *r <= tk.arrived);
+                e.answered.push(Answered {
+                    at: t,
+                    arrived: tk.arrived,
+                    priority: Priority::for_ticket(0, tk.angry),
+                    rose: tk.repeats > 0,
+                    given_while_waiting: given as f64,
+                    ahead: f64::from(tk.ahead),
+                });
                 e.responses.push(t);
                 if let Some(d) = e.days.get_mut(&world.date_of(t)) {
                     d.responses += 1;
@@ -338,6 +369,47 @@ impl Engine<'_> {
         }
     }
 
+    /// Overtaking of a new ticket of priority `p`, measured over the same window
+    /// as the rate from what happened before `t` only: tickets answered in the
+    /// window that arrived with priority `p` and kept it give the tickets per
+    /// hour answered before them that were not ahead at arrival; every ticket's
+    /// wait before its customer's first repeat (or its answer, or `t`) gives
+    /// how often waiting customers write again.
+    fn overtaking_at(&self, t: i64, p: Priority) -> Overtaking {
+        let from = self.start.max(t - world::RATE_WINDOW_DAYS * 86_400);
+        let (mut overtook, mut quiet_hours) = (0.0, 0.0);
+        for a in self.answered.iter().rev().take_while(|a| a.at > from) {
+            if a.priority == p && !a.rose {
+                overtook += a.given_while_waiting - a.ahead;
+                quiet_hours += hours(a.arrived, a.at);
+            }
+        }
+        let (mut repeats, mut waited) = (0.0, 0.0);
+        for tk in &self.tickets {
+            let end = tk.responded.unwrap_or(t).min(t);
+            if end <= from {
+                continue;
+            }
+            let begin = tk.arrived.max(from);
+            // The first repeat, when it has happened by `end` (a past event).
+            let first = tk.nudges[0];
+            if tk.repeats > 0 && first <= end {
+                repeats += f64::from(u8::from(first > from));
+                waited += hours(begin, first.max(begin));
+            } else {
+                waited += hours(begin, end);
+            }
+        }
+        Overtaking {
+            per_hour: if quiet_hours > 0.0 {
+                (overtook / quiet_hours).max(0.0)
+            } else {
+                0.0
+            },
+            writes_again_per_hour: if waited > 0.0 { repeats / waited } else { 0.0 },
+        }
+    }
+
     fn arrive(&mut self, t: i64, period: Period) -> f64 {
         let id = self.tickets.len();
         let angry = self.traits.chance(world::ANGRY_SHARE);
@@ -352,9 +424,15 @@ impl Engine<'_> {
             .count();
         let ahead = u32::try_from(ahead).unwrap_or(u32::MAX);
         let capacity = self.capacity_at(t);
-        let eta = first_response_eta(
+        let overtaking = if self.world.model.overtaking {
+            self.overtaking_at(t, priority)
+        } else {
+            Overtaking::default()
+        };
+        let eta = first_response_eta_overtaken(
             ts(t),
             ahead,
+            overtaking,
             &self.world.hours,
             &capacity,
             self.world.model.quantile,

@@ -144,6 +144,10 @@ pub struct Model {
     pub quantile: f64,
     /// Count every waiting ticket as ahead, not only those of equal or higher priority.
     pub ahead_all: bool,
+    /// Expect tickets to overtake a waiting one (angry newcomers, customers
+    /// behind it who write again), at the rates measured from the history
+    /// (`kindly_core::eta::first_response_eta_overtaken`).
+    pub overtaking: bool,
 }
 
 impl Default for Model {
@@ -151,6 +155,7 @@ impl Default for Model {
         Model {
             quantile: QUANTILE,
             ahead_all: false,
+            overtaking: false,
         }
     }
 }

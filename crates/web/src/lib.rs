@@ -1,17 +1,19 @@
 //! The HTTP side of Kindly: a plain, server-rendered agent UI that works
-//! without JavaScript, a small JSON API, and `/healthz`.
+//! without JavaScript, a small JSON API, mail posted by a provider's webhook
+//! (`POST /inbound/mime`), Prometheus metrics (`/metrics`) and `/healthz`.
 
 use std::sync::Arc;
 
 use askama::Template;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use kindly_app::Settings;
 use kindly_app::agent::{self, AgentError};
 use kindly_app::{Clock, SystemClock};
+use kindly_app::{Intake, Settings};
 use kindly_store::{
     ActionDone, EventView, MessageView, OutboxRow, SetAside, Store, StoreError, TicketView,
 };
@@ -22,16 +24,34 @@ use serde::Deserialize;
 pub struct AppState<S: Store> {
     store: S,
     settings: Arc<Settings>,
+    /// Takes mail posted to `/inbound/mime`; `None`: that endpoint is disabled.
+    intake: Option<Intake<S>>,
+    /// Answers of `/inbound/mime` by status code, for `/metrics`.
+    inbound_answers: Arc<inbound::AnswerCounts>,
 }
 
 impl<S: Store> AppState<S> {
     pub fn new(store: S, settings: Arc<Settings>) -> Self {
-        AppState { store, settings }
+        AppState {
+            store,
+            settings,
+            intake: None,
+            inbound_answers: Arc::default(),
+        }
+    }
+
+    /// Mail posted to `POST /inbound/mime` goes through `intake` — the same
+    /// path as `kindly ingest`. The endpoint also needs `[http] inbound_token`.
+    pub fn with_intake(mut self, intake: Intake<S>) -> Self {
+        self.intake = Some(intake);
+        self
     }
 }
 
 /// Every route.
 pub fn router<S: Store>(state: AppState<S>) -> Router {
+    // The body of a posted mail is read only up to the largest mail we take.
+    let mail_limit = usize::try_from(state.settings.max_message_bytes).unwrap_or(usize::MAX);
     Router::new()
         .route("/", get(index::<S>))
         .route("/tickets/{id}", get(ticket_page::<S>))
@@ -45,6 +65,11 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/api/tickets/{id}/merge", post(api_merge::<S>))
         .route("/api/messages/{id}/split", post(api_split::<S>))
         .route("/api/events/{id}/undo", post(api_undo::<S>))
+        .route(
+            "/inbound/mime",
+            post(inbound::inbound_mime::<S>).layer(DefaultBodyLimit::max(mail_limit)),
+        )
+        .route("/metrics", get(metrics::metrics::<S>))
         .with_state(state)
 }
 
@@ -397,4 +422,632 @@ async fn api_undo<S: Store>(
         .await
         .map(Json)
         .map_err(api_agent)
+}
+
+/// `POST /inbound/mime`: a raw RFC 5322 message from a provider's webhook.
+mod inbound {
+    use std::collections::BTreeMap;
+    use std::sync::Mutex;
+
+    use axum::body::Bytes;
+    use axum::extract::{FromRequest, Request, State};
+    use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+    use axum::response::{IntoResponse, Response};
+    use kindly_app::intake::prepare;
+    use kindly_app::{Clock, IntakeError, SystemClock};
+    use kindly_core::Outcome;
+    use kindly_store::Store;
+    use sha2::{Digest, Sha256};
+
+    use super::{ApiError, AppState};
+
+    /// What the raw bytes are recorded as having come through.
+    const SOURCE: &str = "http";
+    /// Seconds a provider should wait before retrying when the store is busy or down.
+    const RETRY_AFTER_SECONDS: &str = "30";
+    /// Media types a raw message may be posted as (no Content-Type is taken too).
+    const ACCEPTED: [&str; 3] = ["message/rfc822", "application/octet-stream", "text/plain"];
+
+    /// How often `/inbound/mime` answered each status code since start-up.
+    #[derive(Debug, Default)]
+    pub(crate) struct AnswerCounts(Mutex<BTreeMap<u16, u64>>);
+
+    impl AnswerCounts {
+        fn add(&self, code: StatusCode) {
+            // A panic while holding this lock cannot leave the map half-written
+            // (one insert), so a poisoned lock is still a good counter.
+            let mut map = self
+                .0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            *map.entry(code.as_u16()).or_insert(0) += 1;
+        }
+
+        pub(crate) fn snapshot(&self) -> Vec<(u16, u64)> {
+            let map = self
+                .0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            map.iter().map(|(k, v)| (*k, *v)).collect()
+        }
+    }
+
+    pub(crate) async fn inbound_mime<S: Store>(
+        State(st): State<AppState<S>>,
+        request: Request,
+    ) -> Response {
+        let response = match take(&st, request).await {
+            Ok(r) => r,
+            Err(e) => refusal(e),
+        };
+        st.inbound_answers.add(response.status());
+        response
+    }
+
+    fn error(code: StatusCode, message: impl Into<String>) -> ApiError {
+        ApiError(code, message.into())
+    }
+
+    async fn take<S: Store>(st: &AppState<S>, request: Request) -> Result<Response, ApiError> {
+        let (Some(token), Some(intake)) = (st.settings.inbound_token.as_ref(), st.intake.as_ref())
+        else {
+            return Err(error(
+                StatusCode::NOT_FOUND,
+                "inbound mail over HTTP is disabled: set [http] inbound_token \
+                 (KINDLY_INBOUND_TOKEN) to enable POST /inbound/mime",
+            ));
+        };
+        if !bearer_matches(request.headers(), token.expose()) {
+            let mut r = error(
+                StatusCode::UNAUTHORIZED,
+                "missing or wrong token: send Authorization: Bearer <[http] inbound_token>",
+            )
+            .into_response();
+            r.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            return Ok(r);
+        }
+        check_media_type(request.headers())?;
+        let limit = st.settings.max_message_bytes;
+        let too_large = || {
+            error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!(
+                    "the message is larger than {limit} bytes, the most this help desk takes \
+                     ([policy] max_message_bytes, KINDLY_MAX_MESSAGE_BYTES)"
+                ),
+            )
+        };
+        let declared = request
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        if declared.is_some_and(|n| n > limit) {
+            return Err(too_large());
+        }
+        // Read through the route's DefaultBodyLimit: never more than `limit` bytes.
+        let bytes = match Bytes::from_request(request, &()).await {
+            Ok(b) => b,
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(too_large());
+            }
+            Err(rejection) => {
+                return Err(error(
+                    StatusCode::BAD_REQUEST,
+                    format!("cannot read the request body: {rejection}"),
+                ));
+            }
+        };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(error(
+                StatusCode::BAD_REQUEST,
+                "empty body: post the raw message (RFC 5322, headers and body) as the request body",
+            ));
+        }
+
+        // The same steps as `Intake::ingest`: raw bytes committed first
+        // (invariant 1), then parsing and analysis (CPU work, off the async
+        // workers), then the decision and its outgoing mail in one transaction.
+        let now = SystemClock.now();
+        let stored = intake
+            .store_raw(&bytes, now, SOURCE)
+            .await
+            .map_err(intake_failed)?;
+        let settings = st.settings.clone();
+        let prepared =
+            tokio::task::spawn_blocking(move || prepare(&settings, &bytes, stored, now, false))
+                .await
+                .map_err(|e| {
+                    tracing::error!(error = %e, "analysing a mail posted over HTTP");
+                    error(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "the mail is stored but could not be analysed; see the server log",
+                    )
+                })?;
+        let report = intake.record(prepared).await.map_err(intake_failed)?;
+        if report.outcome == Outcome::Quarantined {
+            tracing::warn!(
+                message_id = report.message_id.as_deref().unwrap_or(""),
+                detail = report.detail.as_deref().unwrap_or("unreadable"),
+                "mail posted over HTTP: stored and quarantined"
+            );
+        } else {
+            tracing::info!(
+                message_id = report.message_id.as_deref().unwrap_or(""),
+                outcome = report.outcome.as_str(),
+                ticket = report.ticket,
+                "mail posted over HTTP"
+            );
+        }
+        let mut body = serde_json::to_value(&report).map_err(|e| {
+            tracing::error!(error = %e, "reporting a mail posted over HTTP");
+            error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the mail is stored; its report could not be written",
+            )
+        })?;
+        if let (Some(detail), Some(fields)) = (report.detail.as_deref(), body.as_object_mut()) {
+            fields.insert("detail".into(), detail.into());
+        }
+        Ok((StatusCode::OK, axum::Json(body)).into_response())
+    }
+
+    /// The store could not take the mail: transient → 503 so the provider retries.
+    fn intake_failed(e: IntakeError) -> ApiError {
+        tracing::error!(error = %e, "mail posted over HTTP not taken");
+        if e.is_transient() {
+            error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the store is unavailable; nothing was lost, send the mail again later",
+            )
+        } else {
+            error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the mail could not be recorded; see the server log",
+            )
+        }
+    }
+
+    fn check_media_type(headers: &HeaderMap) -> Result<(), ApiError> {
+        let Some(value) = headers.get(header::CONTENT_TYPE) else {
+            return Ok(());
+        };
+        let media = value
+            .to_str()
+            .unwrap_or("")
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        if ACCEPTED.contains(&media.as_str()) {
+            Ok(())
+        } else {
+            Err(error(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                format!(
+                    "post the raw message as {}, not {media:?}",
+                    ACCEPTED.join(", ")
+                ),
+            ))
+        }
+    }
+
+    /// `Authorization: Bearer <token>`, compared in constant time.
+    pub(crate) fn bearer_matches(headers: &HeaderMap, token: &str) -> bool {
+        let Some(presented) = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, t)| t.trim())
+        else {
+            return false;
+        };
+        constant_time_eq(presented.as_bytes(), token.as_bytes())
+    }
+
+    /// Equal without an early exit: both sides are hashed first, so neither
+    /// the position of the first difference nor the token's length shows in
+    /// the time taken.
+    pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+        let (da, db) = (Sha256::digest(a), Sha256::digest(b));
+        let diff = da
+            .iter()
+            .zip(db.iter())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y));
+        std::hint::black_box(diff) == 0
+    }
+
+    /// A JSON error; a 503 tells the provider when to retry.
+    fn refusal(e: ApiError) -> Response {
+        let retry = e.0 == StatusCode::SERVICE_UNAVAILABLE;
+        let mut r = e.into_response();
+        if retry {
+            r.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from_static(RETRY_AFTER_SECONDS),
+            );
+        }
+        r
+    }
+}
+
+/// `GET /metrics`: the Prometheus text exposition format, version 0.0.4.
+mod metrics {
+    use axum::extract::State;
+    use axum::http::{StatusCode, header};
+    use axum::response::{IntoResponse, Response};
+    use kindly_store::{Counts, DayStats, Store};
+
+    use super::AppState;
+
+    pub(crate) const CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
+
+    /// Text in the exposition format, one metric family after another.
+    #[derive(Default)]
+    pub(crate) struct Exposition(String);
+
+    impl Exposition {
+        /// `# HELP` and `# TYPE` lines; `kind` is `counter` or `gauge`.
+        pub(crate) fn family(&mut self, name: &str, kind: &str, help: &str) {
+            let help = help.replace('\\', "\\\\").replace('\n', "\\n");
+            self.0
+                .push_str(&format!("# HELP {name} {help}\n# TYPE {name} {kind}\n"));
+        }
+
+        pub(crate) fn sample(&mut self, name: &str, labels: &[(&str, &str)], value: u64) {
+            self.0.push_str(name);
+            if !labels.is_empty() {
+                let inner: Vec<String> = labels
+                    .iter()
+                    .map(|(k, v)| format!("{k}=\"{}\"", label_value(v)))
+                    .collect();
+                self.0.push('{');
+                self.0.push_str(&inner.join(","));
+                self.0.push('}');
+            }
+            self.0.push_str(&format!(" {value}\n"));
+        }
+
+        pub(crate) fn into_text(self) -> String {
+            self.0
+        }
+    }
+
+    /// A label value escaped as the format asks: `\` `"` and line feeds.
+    pub(crate) fn label_value(v: &str) -> String {
+        let mut out = String::with_capacity(v.len());
+        for c in v.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '"' => out.push_str("\\\""),
+                '\n' => out.push_str("\\n"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// Store counts never go below zero; a negative one would be a bug, shown as 0.
+    fn n(v: i64) -> u64 {
+        u64::try_from(v).unwrap_or(0)
+    }
+
+    /// Everything the store knows, written out; `inbound` are the webhook's answers by code.
+    pub(crate) fn render(store: Option<(&Counts, &[DayStats])>, inbound: &[(u16, u64)]) -> String {
+        let mut x = Exposition::default();
+        x.family(
+            "kindly_up",
+            "gauge",
+            "1 when the store answers, 0 when it does not (then only in-process figures follow).",
+        );
+        x.sample("kindly_up", &[], u64::from(store.is_some()));
+        if let Some((c, days)) = store {
+            let sum = |f: fn(&DayStats) -> i64| n(days.iter().map(f).sum());
+            let mails = sum(|d| d.mails);
+            let follow_ups = sum(|d| d.follow_ups);
+            let thanks = sum(|d| d.thanks);
+            let automatic = sum(|d| d.automatic);
+            let quarantined = sum(|d| d.quarantined);
+            let rest = mails.saturating_sub(follow_ups + thanks + automatic + quarantined);
+
+            x.family(
+                "kindly_raw_mails_total",
+                "counter",
+                "Mails received: raw bytes stored before parsing (identical bytes count once).",
+            );
+            x.sample("kindly_raw_mails_total", &[], n(c.raw));
+            x.family(
+                "kindly_mails_total",
+                "counter",
+                "Mails stored as messages, by outcome (new_or_repeat: opened a ticket or was folded into one as a repeat; re-deliveries are not counted).",
+            );
+            for (outcome, value) in [
+                ("new_or_repeat", rest),
+                ("follow_up", follow_ups),
+                ("thanks", thanks),
+                ("automatic", automatic),
+                ("quarantined", quarantined),
+            ] {
+                x.sample("kindly_mails_total", &[("outcome", outcome)], value);
+            }
+            x.family(
+                "kindly_tickets_total",
+                "counter",
+                "Tickets ever opened (merged ones included).",
+            );
+            x.sample("kindly_tickets_total", &[], n(c.tickets));
+            x.family("kindly_open_tickets", "gauge", "Tickets not closed.");
+            x.sample("kindly_open_tickets", &[], n(c.open_tickets));
+            x.family(
+                "kindly_repeats_folded",
+                "gauge",
+                "Mails folded into an open ticket as a repeat and agents' merges, unless undone.",
+            );
+            x.sample("kindly_repeats_folded", &[], sum(|d| d.repeats_folded));
+            x.family(
+                "kindly_outbox",
+                "gauge",
+                "Outgoing mail by status: queued (waiting or retrying), sent, failed (given up).",
+            );
+            for (status, value) in [("queued", c.queued), ("sent", c.sent), ("failed", c.failed)] {
+                x.sample("kindly_outbox", &[("status", status)], n(value));
+            }
+        }
+        x.family(
+            "kindly_inbound_http_requests_total",
+            "counter",
+            "Requests to POST /inbound/mime since this process started, by HTTP status code.",
+        );
+        for (code, value) in inbound {
+            x.sample(
+                "kindly_inbound_http_requests_total",
+                &[("code", &code.to_string())],
+                *value,
+            );
+        }
+        x.into_text()
+    }
+
+    pub(crate) async fn metrics<S: Store>(State(st): State<AppState<S>>) -> Response {
+        let figures = match (st.store.counts().await, st.store.stats().await) {
+            (Ok(c), Ok(days)) => Some((c, days)),
+            (Err(e), _) | (_, Err(e)) => {
+                tracing::error!(error = %e, "metrics: the store does not answer");
+                None
+            }
+        };
+        let text = render(
+            figures.as_ref().map(|(c, d)| (c, d.as_slice())),
+            &st.inbound_answers.snapshot(),
+        );
+        (StatusCode::OK, [(header::CONTENT_TYPE, CONTENT_TYPE)], text).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode, header};
+    use kindly_app::{Intake, Settings};
+    use kindly_store::{Counts, DayStats, SqliteStore};
+    use tower::ServiceExt;
+
+    use super::{AppState, inbound, metrics, router};
+
+    const TOKEN: &str = "test-token-0123456789abcdef";
+    const MAIL: &str = "From: Emily Clarke <emily@example.com>\r\nTo: support@localhost\r\n\
+Subject: Cannot log in\r\nMessage-ID: <web1@example.com>\r\nDate: Mon, 2 Mar 2026 10:00:00 +0200\r\n\
+Content-Type: text/plain; charset=utf-8\r\n\r\nHello, I cannot log in to my account. Please help.\r\n";
+
+    async fn app(dir: &std::path::Path, env: &[(&str, &str)]) -> axum::Router {
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let settings = Arc::new(Settings::from_env(&env).expect("settings"));
+        let store = SqliteStore::open(&dir.join("kindly.db"))
+            .await
+            .expect("store");
+        let templates = Arc::new(kindly_mail::compose::Templates::new(&[]).expect("templates"));
+        let intake = Intake::new(store.clone(), settings.clone(), templates);
+        router(AppState::new(store, settings).with_intake(intake))
+    }
+
+    fn post(token: Option<&str>, body: Body) -> Request<Body> {
+        let mut r = Request::post("/inbound/mime").header(header::CONTENT_TYPE, "message/rfc822");
+        if let Some(t) = token {
+            r = r.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        r.body(body).expect("request")
+    }
+
+    async fn answer(app: &axum::Router, req: Request<Body>) -> (StatusCode, serde_json::Value) {
+        let res = app.clone().oneshot(req).await.expect("answer");
+        let status = res.status();
+        let bytes = axum::body::to_bytes(res.into_body(), 1 << 20)
+            .await
+            .expect("body");
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null),
+        )
+    }
+
+    #[tokio::test]
+    async fn inbound_is_disabled_without_a_token() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let app = app(dir.path(), &[]).await;
+        let (code, body) = answer(&app, post(Some(TOKEN), Body::from(MAIL))).await;
+        assert_eq!(code, StatusCode::NOT_FOUND);
+        assert!(body["error"].as_str().unwrap().contains("disabled"));
+    }
+
+    #[tokio::test]
+    async fn inbound_refuses_before_it_reads_and_takes_good_mail() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let app = app(
+            dir.path(),
+            &[
+                ("KINDLY_INBOUND_TOKEN", TOKEN),
+                ("KINDLY_MAX_MESSAGE_BYTES", "1000"),
+            ],
+        )
+        .await;
+        for token in [None, Some("wrong-token-0123456789abcdef")] {
+            let (code, _) = answer(&app, post(token, Body::from(MAIL))).await;
+            assert_eq!(code, StatusCode::UNAUTHORIZED, "{token:?}");
+        }
+        let wrong_type = Request::post("/inbound/mime")
+            .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(MAIL))
+            .expect("request");
+        assert_eq!(
+            answer(&app, wrong_type).await.0,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE
+        );
+        // Too large (a chunked body without Content-Length is tested end to end).
+        let big = format!("{MAIL}{}", "x".repeat(2000));
+        let (code, body) = answer(&app, post(Some(TOKEN), Body::from(big))).await;
+        assert_eq!(code, StatusCode::PAYLOAD_TOO_LARGE);
+        assert!(body["error"].as_str().unwrap().contains("1000 bytes"));
+        assert_eq!(
+            answer(&app, post(Some(TOKEN), Body::from(" \r\n"))).await.0,
+            StatusCode::BAD_REQUEST
+        );
+        let (code, body) = answer(&app, post(Some(TOKEN), Body::from(MAIL))).await;
+        assert_eq!(code, StatusCode::OK, "{body}");
+        assert_eq!(body["outcome"], "new_ticket");
+        assert_eq!(body["ticket"], 1);
+        assert_eq!(body["message_id"], "<web1@example.com>");
+        let (code, body) = answer(&app, post(Some(TOKEN), Body::from(MAIL))).await;
+        assert_eq!(code, StatusCode::OK);
+        assert_eq!(body["outcome"], "duplicate_delivery");
+
+        let res = app
+            .clone()
+            .oneshot(
+                Request::get("/metrics")
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await
+            .expect("answer");
+        assert_eq!(
+            res.headers()[header::CONTENT_TYPE],
+            "text/plain; version=0.0.4; charset=utf-8"
+        );
+        let text = String::from_utf8(
+            axum::body::to_bytes(res.into_body(), 1 << 20)
+                .await
+                .expect("body")
+                .to_vec(),
+        )
+        .expect("utf-8");
+        for line in [
+            "kindly_up 1",
+            "kindly_tickets_total 1",
+            "kindly_mails_total{outcome=\"new_or_repeat\"} 1",
+            "kindly_outbox{status=\"queued\"} 1",
+            "kindly_inbound_http_requests_total{code=\"200\"} 2",
+            "kindly_inbound_http_requests_total{code=\"401\"} 2",
+            "kindly_inbound_http_requests_total{code=\"413\"} 1",
+        ] {
+            assert!(text.lines().any(|l| l == line), "{line} in\n{text}");
+        }
+    }
+
+    #[test]
+    fn bearer_tokens_compare_whole() {
+        let mut h = axum::http::HeaderMap::new();
+        assert!(!inbound::bearer_matches(&h, TOKEN));
+        for (value, ok) in [
+            (format!("Bearer {TOKEN}"), true),
+            (format!("bearer  {TOKEN} "), true),
+            (format!("Basic {TOKEN}"), false),
+            (format!("Bearer {TOKEN}x"), false),
+            (format!("Bearer {}", &TOKEN[1..]), false),
+            ("Bearer".to_string(), false),
+        ] {
+            h.insert(header::AUTHORIZATION, value.parse().expect("header"));
+            assert_eq!(inbound::bearer_matches(&h, TOKEN), ok, "{value}");
+        }
+        assert!(inbound::constant_time_eq(b"", b""));
+        assert!(!inbound::constant_time_eq(b"a", b""));
+    }
+
+    #[test]
+    fn exposition_escapes_labels_and_says_when_the_store_is_down() {
+        assert_eq!(metrics::label_value("a\\b\"c\nd"), "a\\\\b\\\"c\\nd");
+        let mut x = metrics::Exposition::default();
+        x.family("m", "gauge", "two\nlines");
+        x.sample("m", &[("k", "v\"")], 3);
+        assert_eq!(
+            x.into_text(),
+            "# HELP m two\\nlines\n# TYPE m gauge\nm{k=\"v\\\"\"} 3\n"
+        );
+        let down = metrics::render(None, &[(503, 2)]);
+        assert!(down.lines().any(|l| l == "kindly_up 0"));
+        assert!(!down.contains("kindly_tickets_total"));
+        assert!(
+            down.lines()
+                .any(|l| l == "kindly_inbound_http_requests_total{code=\"503\"} 2")
+        );
+        let counts = Counts {
+            raw: 7,
+            messages: 6,
+            tickets: 3,
+            open_tickets: 2,
+            queued: 1,
+            sent: 2,
+            failed: 0,
+        };
+        let days = [
+            DayStats {
+                mails: 4,
+                follow_ups: 1,
+                automatic: 1,
+                ..DayStats::default()
+            },
+            DayStats {
+                mails: 2,
+                quarantined: 1,
+                repeats_folded: 1,
+                ..DayStats::default()
+            },
+        ];
+        let text = metrics::render(Some((&counts, &days)), &[]);
+        for line in [
+            "kindly_up 1",
+            "kindly_raw_mails_total 7",
+            "kindly_mails_total{outcome=\"new_or_repeat\"} 3",
+            "kindly_mails_total{outcome=\"follow_up\"} 1",
+            "kindly_mails_total{outcome=\"automatic\"} 1",
+            "kindly_mails_total{outcome=\"quarantined\"} 1",
+            "kindly_mails_total{outcome=\"thanks\"} 0",
+            "kindly_tickets_total 3",
+            "kindly_open_tickets 2",
+            "kindly_repeats_folded 1",
+            "kindly_outbox{status=\"queued\"} 1",
+            "kindly_outbox{status=\"sent\"} 2",
+            "kindly_outbox{status=\"failed\"} 0",
+        ] {
+            assert!(text.lines().any(|l| l == line), "{line} in\n{text}");
+        }
+        // Every sample line belongs to a family declared before it.
+        let mut declared = std::collections::HashSet::new();
+        for l in text.lines() {
+            if let Some(rest) = l.strip_prefix("# TYPE ") {
+                declared.insert(rest.split(' ').next().unwrap_or("").to_string());
+            } else if !l.starts_with('#') {
+                let name = l.split(['{', ' ']).next().unwrap_or("");
+                assert!(declared.contains(name), "{l}");
+            }
+        }
+    }
 }
