@@ -81,8 +81,8 @@ pub trait IntakeTx: Send {
 
     fn update_ticket(&mut self, change: &TicketChange) -> impl Future<Output = Result<()>> + Send;
 
-    /// Records what a new ticket is about: its print and its similar-ticket
-    /// LSH band keys.
+    /// Records what a ticket created in this transaction is about: its print
+    /// and its similar-ticket LSH band keys.
     fn index_ticket(
         &mut self,
         ticket: i64,
@@ -106,7 +106,8 @@ pub trait IntakeTx: Send {
         since: Timestamp,
     ) -> impl Future<Output = Result<i64>> + Send;
 
-    /// Records a promise; `promised_by` of the ticket follows the newest one.
+    /// Records a promise; an `update` also moves the ticket's `promised_by` (an
+    /// `acknowledgement` restates the one the ticket was created with).
     fn record_promise(&mut self, p: &NewPromise<'_>) -> impl Future<Output = Result<i64>> + Send;
 
     /// Settles a promise: `kept`, `missed` or `replaced`.
@@ -258,4 +259,24 @@ pub trait Store: Clone + Send + Sync + 'static {
 
     /// Cheap liveness check for /healthz.
     fn ping(&self) -> impl Future<Output = Result<()>> + Send;
+
+    /// Where the IMAP poller of `account` stands, if it ever ran.
+    fn imap_state(&self, account: &str) -> impl Future<Output = Result<Option<ImapState>>> + Send;
+
+    /// Records that mail of `account` up to `state.last_uid` is taken in and
+    /// marked processed on the server.
+    fn set_imap_state(
+        &self,
+        account: &str,
+        state: ImapState,
+        at: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+}
+
+/// An IMAP folder's position: every mail with a UID up to `last_uid` under
+/// `uid_validity` is taken in. A new UIDVALIDITY invalidates `last_uid`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImapState {
+    pub uid_validity: u32,
+    pub last_uid: u32,
 }

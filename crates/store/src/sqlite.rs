@@ -21,6 +21,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../migrations/sqlite/0002_prints_merge.sql"),
     ),
     (3, include_str!("../migrations/sqlite/0003_promises.sql")),
+    (4, include_str!("../migrations/sqlite/0004_imap.sql")),
 ];
 
 /// Merges followed from a ticket to the one that holds its mail now.
@@ -440,7 +441,7 @@ impl IntakeTx for SqliteTx {
     }
 
     async fn index_ticket(&mut self, ticket: i64, print: &[u8], bands: &[i64]) -> Result<()> {
-        crate::actions::index_ticket(&mut self.tx, ticket, print, bands).await
+        crate::actions::index_new_ticket(&mut self.tx, ticket, print, bands).await
     }
 
     async fn waiting_ahead(
@@ -494,11 +495,14 @@ impl IntakeTx for SqliteTx {
         .bind(p.beyond_target)
         .fetch_one(&mut *self.tx)
         .await?;
-        sqlx::query("UPDATE tickets SET promised_by = ? WHERE id = ?")
-            .bind(secs(p.due_at))
-            .bind(p.ticket_id)
-            .execute(&mut *self.tx)
-            .await?;
+        // The acknowledgement's promise is the one the ticket was created with.
+        if p.kind != "acknowledgement" {
+            sqlx::query("UPDATE tickets SET promised_by = ? WHERE id = ?")
+                .bind(secs(p.due_at))
+                .bind(p.ticket_id)
+                .execute(&mut *self.tx)
+                .await?;
+        }
         Ok(id)
     }
 
@@ -1033,6 +1037,45 @@ impl Store for SqliteStore {
 
     async fn ping(&self) -> Result<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn imap_state(&self, account: &str) -> Result<Option<crate::ImapState>> {
+        let row: Option<(i64, i64)> =
+            sqlx::query_as("SELECT uid_validity, last_uid FROM imap_state WHERE account = ?")
+                .bind(account)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|(validity, last)| {
+            let uid = |v: i64| {
+                u32::try_from(v)
+                    .map_err(|_| StoreError::Corrupt(format!("IMAP state of {account:?}: {v}")))
+            };
+            Ok(crate::ImapState {
+                uid_validity: uid(validity)?,
+                last_uid: uid(last)?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn set_imap_state(
+        &self,
+        account: &str,
+        state: crate::ImapState,
+        at: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO imap_state (account, uid_validity, last_uid, updated_at) VALUES (?, ?, ?, ?) \
+             ON CONFLICT (account) DO UPDATE SET uid_validity = excluded.uid_validity, \
+             last_uid = excluded.last_uid, updated_at = excluded.updated_at",
+        )
+        .bind(account)
+        .bind(i64::from(state.uid_validity))
+        .bind(i64::from(state.last_uid))
+        .bind(secs(at))
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 }
