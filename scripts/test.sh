@@ -20,6 +20,11 @@ if [ "${KINDLY_SKIP_SETUP:-0}" != 1 ]; then
   # (postfix -c DIR) on a free loopback port; the system one stays unconfigured.
   new_postfix=0
   [ -x /usr/sbin/postfix ] || { need_apt+=(postfix); new_postfix=1; }
+  # Dovecot for crates/kindly/tests/imap.rs: the test runs its own instance
+  # (dovecot -c FILE) on free loopback ports; the system one is not left running.
+  new_dovecot=0
+  [ -x /usr/sbin/dovecot ] || { need_apt+=(dovecot-imapd); new_dovecot=1; }
+  command -v openssl >/dev/null || need_apt+=(openssl)
   as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
   if [ ${#need_apt[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] || command -v sudo >/dev/null; then
@@ -36,6 +41,11 @@ if [ "${KINDLY_SKIP_SETUP:-0}" != 1 ]; then
   # A system Postfix this run installed is not left serving port 25.
   if [ "$new_postfix" = 1 ] && [ -x /usr/sbin/postfix ] && as_root /usr/sbin/postfix status >/dev/null 2>&1; then
     as_root /usr/sbin/postfix stop || true
+  fi
+  # A system Dovecot this run installed does not keep 143/993.
+  if [ "$new_dovecot" = 1 ] && [ -x /usr/sbin/dovecot ]; then
+    as_root /usr/sbin/dovecot stop >/dev/null 2>&1 || true
+    as_root systemctl disable --now dovecot.service dovecot.socket >/dev/null 2>&1 || true
   fi
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
 fi

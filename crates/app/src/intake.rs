@@ -60,6 +60,8 @@ pub struct Intake<S: Store> {
     store: S,
     settings: Arc<Settings>,
     templates: Arc<Templates>,
+    /// Mail received before this instant is history (see [`Intake::send_nothing_before`]).
+    quiet_before: Option<Timestamp>,
 }
 
 /// What analysis of a parsed mail found.
@@ -119,6 +121,15 @@ fn content_hash(mail: &ParsedMail) -> String {
 pub struct StoredRaw {
     raw: RawStored,
     sha: String,
+}
+
+impl StoredRaw {
+    /// These very bytes were stored and processed by an earlier run (an import
+    /// started again): recording them would only find a duplicate, so a caller
+    /// may skip parsing and recording them.
+    pub fn already_processed(&self) -> bool {
+        matches!(self.raw, RawStored::Processed(_))
+    }
 }
 
 /// A mail parsed and analysed, ready for [`Intake::record`]. Pure CPU work, so
@@ -230,7 +241,24 @@ impl<S: Store> Intake<S> {
             store,
             settings,
             templates,
+            quiet_before: None,
         }
+    }
+
+    /// Replaying history (`kindly import`): mail received before `cutoff` is
+    /// decided and recorded exactly as live mail — same tickets, messages,
+    /// events and ticket promise — but nothing is sent for it: no
+    /// acknowledgement (and so no promise row for the watch), no status update
+    /// (and no `status_update_at`), no alert to the team lead. Mail received at
+    /// or after `cutoff` is answered as usual. Without this call every mail is live.
+    pub fn send_nothing_before(mut self, cutoff: Timestamp) -> Self {
+        self.quiet_before = Some(cutoff);
+        self
+    }
+
+    /// Is mail received at `at` history that gets no outgoing mail?
+    fn is_history(&self, at: Timestamp) -> bool {
+        self.quiet_before.is_some_and(|cutoff| at < cutoff)
     }
 
     pub fn settings(&self) -> &Settings {
@@ -444,6 +472,8 @@ impl<S: Store> Intake<S> {
             repeat_evidence,
         };
         let decision = decide(&facts, &settings.policy, now);
+        // Imported history: the same decision, but nothing goes out for it.
+        let history = self.is_history(now);
         for e in &facts.repeat_evidence {
             tracing::debug!(
                 message_id = %a.message_id,
@@ -510,10 +540,15 @@ impl<S: Store> Intake<S> {
                     })
                     .await?;
                 let priority = Priority::for_ticket(0, a.angry);
-                let (eta, ahead) =
-                    crate::promises::estimate(&mut tx, settings, priority, None, now).await?;
-                let promised = eta.at;
-                new_promise = Some((eta, ahead));
+                // History (an import) was promised nothing by us: no estimate.
+                let promised = if history {
+                    None
+                } else {
+                    let (eta, ahead) =
+                        crate::promises::estimate(&mut tx, settings, priority, None, now).await?;
+                    new_promise = Some((eta, ahead));
+                    Some(eta.at)
+                };
                 let subject = kindly_mail::threading::header_safe(&mail.subject);
                 let id = tx
                     .create_ticket(&NewTicket {
@@ -524,7 +559,7 @@ impl<S: Store> Intake<S> {
                         anger: a.anger,
                         angry: a.angry,
                         created_at: now,
-                        promised_by: Some(promised),
+                        promised_by: promised,
                         linked_to: *linked_to,
                     })
                     .await?;
@@ -595,7 +630,7 @@ impl<S: Store> Intake<S> {
                 )
                 .await?;
                 if let Some((eta, ahead)) = new_promise {
-                    if *acknowledge {
+                    if *acknowledge && !history {
                         self.queue_templated(&mut tx, TemplateKind::Ack, id, mail, a, eta.at, now)
                             .await?;
                         report.acknowledged = true;
@@ -619,6 +654,8 @@ impl<S: Store> Intake<S> {
                             now,
                         )
                         .await?;
+                    }
+                    if eta.beyond_target && !history {
                         crate::promises::alert_lead(
                             &mut tx,
                             settings,
@@ -641,6 +678,7 @@ impl<S: Store> Intake<S> {
                 nudge,
                 status_update,
             } => {
+                let status_update = &(*status_update && !history);
                 let raises = *nudge || a.angry;
                 // An agent answering by mail (a reply threaded into the ticket)
                 // is the first response the promise was about.
@@ -698,6 +736,7 @@ impl<S: Store> Intake<S> {
                 reopen,
                 reason,
             } => {
+                let status_update = &(*status_update && !history);
                 tx.update_ticket(&TicketChange {
                     ticket: *ticket,
                     reopen: *reopen,

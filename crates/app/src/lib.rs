@@ -5,12 +5,14 @@
 //! - [`intake`]: one mail in → raw stored → parsed → classified → decided → applied.
 //! - [`agent`]: similar tickets across customers; merge, split, undo.
 //! - [`delivery`]: the outbox out through the file or SMTP transport, with retries.
+//! - [`imap`]: IMAP mailboxes polled (IDLE where offered) into intake, processed mail moved or flagged.
 //! - [`ics`]: team holidays read from an iCalendar (`.ics`) file, for business-hours maths.
 
 pub mod agent;
 pub mod clock;
 pub mod delivery;
 pub mod ics;
+pub mod imap;
 pub mod intake;
 pub mod outgoing;
 pub mod promises;

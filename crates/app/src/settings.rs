@@ -52,6 +52,30 @@ struct File {
     capacity: CapacityFile,
     #[serde(default)]
     promises: PromisesFile,
+    /// `[[imap]]`: one table per mailbox.
+    #[serde(default)]
+    imap: Vec<ImapFile>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImapFile {
+    name: Option<String>,
+    host: Option<String>,
+    port: Option<u16>,
+    tls: Option<String>,
+    /// A PEM file of CA certificates to trust instead of the built-in roots
+    /// (relative to the configuration file).
+    ca_file: Option<String>,
+    username: Option<String>,
+    password: Option<String>,
+    folder: Option<String>,
+    team: Option<String>,
+    /// move | seen | flag
+    after: Option<String>,
+    processed_folder: Option<String>,
+    poll_seconds: Option<u64>,
+    idle: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -153,6 +177,79 @@ pub enum SmtpTls {
     Tls,
 }
 
+/// How IMAP talks TLS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImapTls {
+    /// Plain connection (a server on the same host).
+    None,
+    /// STARTTLS on port 143.
+    StartTls,
+    /// Implicit TLS (993).
+    Tls,
+}
+
+/// What happens on the server to a mail once intake has committed it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AfterIntake {
+    /// Moved to this folder (created when missing).
+    Move(String),
+    /// Marked `\Seen`.
+    Seen,
+    /// Marked `\Flagged`.
+    Flag,
+}
+
+/// One IMAP mailbox Kindly takes mail from.
+#[derive(Clone, Debug)]
+pub struct ImapMailbox {
+    /// Its name in logs, `/metrics` and `/healthz`.
+    pub name: String,
+    pub host: String,
+    pub port: u16,
+    pub tls: ImapTls,
+    /// Trust these CA certificates (PEM) instead of the built-in roots.
+    pub ca_file: Option<PathBuf>,
+    pub username: String,
+    pub password: Secret,
+    pub folder: String,
+    /// The team (queue) the mailbox feeds; kept for routing.
+    pub team: String,
+    pub after: AfterIntake,
+    /// How often the folder is looked at without IDLE, and how long one IDLE lasts.
+    pub poll_interval: std::time::Duration,
+    /// Use IDLE when the server offers it.
+    pub idle: bool,
+}
+
+impl ImapMailbox {
+    /// The folder's identity for the stored UID position.
+    pub fn account(&self) -> String {
+        format!(
+            "{}@{}:{}/{}",
+            self.username, self.host, self.port, self.folder
+        )
+    }
+}
+
+/// The environment variable that overrides the password of mailbox `name`:
+/// `KINDLY_IMAP_<NAME>_PASSWORD`, the name upper-cased, other characters `_`.
+pub fn imap_password_var(name: &str) -> String {
+    let upper: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("KINDLY_IMAP_{upper}_PASSWORD")
+}
+
+/// Default seconds between looks at a folder (and the longest IDLE).
+pub const DEFAULT_IMAP_POLL_SECONDS: u64 = 60;
+
 #[derive(Clone, Debug)]
 pub struct SmtpSettings {
     pub host: String,
@@ -191,6 +288,8 @@ pub struct Settings {
     pub at_risk: SignedDuration,
     /// Told when a promise is beyond the target or at risk.
     pub team_lead: Option<String>,
+    /// IMAP mailboxes `kindly serve` takes mail from.
+    pub imap: Vec<ImapMailbox>,
 }
 
 /// First answers one agent gives per hour before there is history to measure.
@@ -257,6 +356,13 @@ impl Settings {
                 .holidays
                 .get_or_insert_with(Vec::new)
                 .extend(extra);
+        }
+        // CA files are named relative to the configuration file.
+        for m in &mut parsed.imap {
+            if let Some(ca) = m.ca_file.take() {
+                let base = file.parent().unwrap_or(Path::new("."));
+                m.ca_file = Some(base.join(ca).to_string_lossy().into_owned());
+            }
         }
         Self::build(parsed, env)
     }
@@ -517,6 +623,8 @@ impl Settings {
             ));
         }
 
+        let imap = imap_mailboxes(f.imap, &var)?;
+
         Ok(Settings {
             support_addresses,
             from_name,
@@ -539,6 +647,7 @@ impl Settings {
             promise_quantile,
             at_risk: SignedDuration::from_mins(at_risk_minutes),
             team_lead,
+            imap,
         })
     }
 
@@ -568,6 +677,129 @@ impl Settings {
         let email = email.to_lowercase();
         self.agents.contains(&email)
     }
+}
+
+/// The `[[imap]]` tables, validated; `var` reads the environment.
+fn imap_mailboxes(
+    files: Vec<ImapFile>,
+    var: &dyn Fn(&str) -> Option<String>,
+) -> Result<Vec<ImapMailbox>, SettingsError> {
+    let mut out: Vec<ImapMailbox> = Vec::new();
+    for (i, m) in files.into_iter().enumerate() {
+        let key = |k: &str| format!("imap[{i}].{k}");
+        let nonempty = |k: &str, v: Option<String>| -> Result<String, SettingsError> {
+            v.map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+                .ok_or_else(|| invalid(&key(k), "missing"))
+        };
+        let host = nonempty("host", m.host)?;
+        let username = nonempty("username", m.username)?;
+        let name = m
+            .name
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| format!("{username}@{host}"));
+        if name.chars().any(char::is_control) {
+            return Err(invalid(&key("name"), "no control characters"));
+        }
+        if out.iter().any(|o| o.name == name) {
+            return Err(invalid(
+                &key("name"),
+                format!("{name:?} names two mailboxes; give each a name of its own"),
+            ));
+        }
+        let password_var = imap_password_var(&name);
+        let password = var(&password_var)
+            .or(m.password)
+            .filter(|p| !p.is_empty())
+            .ok_or_else(|| {
+                invalid(
+                    &key("password"),
+                    format!("missing (write it here or set {password_var})"),
+                )
+            })?;
+        let tls = match m.tls.as_deref().unwrap_or("tls") {
+            "none" => ImapTls::None,
+            "starttls" => ImapTls::StartTls,
+            "tls" => ImapTls::Tls,
+            other => {
+                return Err(invalid(
+                    &key("tls"),
+                    format!("{other:?}: use none, starttls or tls"),
+                ));
+            }
+        };
+        let port = m.port.unwrap_or(match tls {
+            ImapTls::Tls => 993,
+            ImapTls::None | ImapTls::StartTls => 143,
+        });
+        if port == 0 {
+            return Err(invalid(&key("port"), "0 is not a port"));
+        }
+        let folder = m
+            .folder
+            .map(|f| f.trim().to_string())
+            .filter(|f| !f.is_empty())
+            .unwrap_or_else(|| "INBOX".to_string());
+        let processed_given = m.processed_folder.is_some();
+        let after = match m.after.as_deref().unwrap_or("move") {
+            "move" => {
+                let to = m
+                    .processed_folder
+                    .map(|f| f.trim().to_string())
+                    .filter(|f| !f.is_empty())
+                    .unwrap_or_else(|| "Processed".to_string());
+                if to == folder {
+                    return Err(invalid(
+                        &key("processed_folder"),
+                        format!("{to:?} is the folder mail is taken from"),
+                    ));
+                }
+                AfterIntake::Move(to)
+            }
+            "seen" => AfterIntake::Seen,
+            "flag" => AfterIntake::Flag,
+            other => {
+                return Err(invalid(
+                    &key("after"),
+                    format!("{other:?}: use move, seen or flag"),
+                ));
+            }
+        };
+        // Only `move` reads it; with anything else the two keys disagree.
+        if processed_given && !matches!(after, AfterIntake::Move(_)) {
+            return Err(invalid(
+                &key("processed_folder"),
+                "only used with after = \"move\"",
+            ));
+        }
+        let poll_seconds = m.poll_seconds.unwrap_or(DEFAULT_IMAP_POLL_SECONDS);
+        if !(1..=3600).contains(&poll_seconds) {
+            return Err(invalid(
+                &key("poll_seconds"),
+                format!("{poll_seconds} must be between 1 and 3600"),
+            ));
+        }
+        out.push(ImapMailbox {
+            name,
+            host,
+            port,
+            tls,
+            ca_file: m.ca_file.map(PathBuf::from),
+            username,
+            password: Secret(password),
+            folder,
+            team: m
+                .team
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| "support".to_string()),
+            after,
+            poll_interval: std::time::Duration::from_secs(poll_seconds),
+            idle: m.idle.unwrap_or(true),
+        });
+    }
+    Ok(out)
 }
 
 /// `"mon-fri 09:00-13:00 2"`: on those days, two agents from 9 to 13 (team time).
@@ -898,5 +1130,98 @@ mod tests {
             Settings::load(&path, true, &[]),
             Err(SettingsError::Invalid { .. })
         ));
+    }
+
+    #[test]
+    fn imap_mailboxes_with_defaults_and_password_from_the_environment() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("kindly.toml");
+        std::fs::write(
+            &path,
+            "[[imap]]\nname = \"support\"\nhost = \"imap.example.com\"\nusername = \"help\"\npassword = \"secret-one\"\n\
+             [[imap]]\nname = \"billing-de\"\nhost = \"127.0.0.1\"\ntls = \"none\"\nusername = \"b\"\nfolder = \"Support/DE\"\n\
+             team = \"billing\"\nafter = \"seen\"\npoll_seconds = 5\nidle = false\nca_file = \"ca.pem\"\n",
+        )
+        .expect("write");
+        let s = Settings::load(
+            &path,
+            true,
+            &env(&[("KINDLY_IMAP_BILLING_DE_PASSWORD", "from-env")]),
+        )
+        .expect("valid");
+        assert_eq!(s.imap.len(), 2);
+        let a = &s.imap[0];
+        assert_eq!((a.port, a.tls), (993, ImapTls::Tls));
+        assert_eq!(a.folder, "INBOX");
+        assert_eq!(a.team, "support");
+        assert_eq!(a.after, AfterIntake::Move("Processed".into()));
+        assert_eq!(a.poll_interval.as_secs(), DEFAULT_IMAP_POLL_SECONDS);
+        assert!(a.idle);
+        assert_eq!(a.password.expose(), "secret-one");
+        assert!(!format!("{s:?}").contains("secret-one"), "Debug hides it");
+        assert_eq!(a.account(), "help@imap.example.com:993/INBOX");
+        let b = &s.imap[1];
+        assert_eq!((b.port, b.tls), (143, ImapTls::None));
+        assert_eq!(b.password.expose(), "from-env");
+        assert_eq!((b.after.clone(), b.idle), (AfterIntake::Seen, false));
+        assert_eq!(b.team, "billing");
+        assert_eq!(b.poll_interval.as_secs(), 5);
+        assert_eq!(
+            b.ca_file.as_deref(),
+            Some(dir.path().join("ca.pem").as_path())
+        );
+        assert!(Settings::from_env(&[]).expect("defaults").imap.is_empty());
+    }
+
+    #[test]
+    fn bad_imap_values_name_their_key() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("kindly.toml");
+        let base = "[[imap]]\nhost = \"h\"\nusername = \"u\"\npassword = \"p\"\n";
+        for (extra, key) in [
+            ("tls = \"ssl\"\n", "imap[0].tls"),
+            ("after = \"delete\"\n", "imap[0].after"),
+            ("poll_seconds = 0\n", "imap[0].poll_seconds"),
+            ("processed_folder = \"INBOX\"\n", "imap[0].processed_folder"),
+            (
+                "after = \"seen\"\nprocessed_folder = \"Done\"\n",
+                "imap[0].processed_folder",
+            ),
+            ("port = 0\n", "imap[0].port"),
+            (
+                "[[imap]]\nhost = \"h\"\nusername = \"u\"\npassword = \"p\"\n",
+                "imap[1].name",
+            ),
+            (
+                "[[imap]]\nname = \"x\"\nhost = \"h\"\nusername = \"u\"\n",
+                "imap[1].password",
+            ),
+            (
+                "[[imap]]\nname = \"x\"\nusername = \"u\"\npassword = \"p\"\n",
+                "imap[1].host",
+            ),
+            (
+                "[[imap]]\nname = \"x\"\nhost = \"h\"\npassword = \"p\"\n",
+                "imap[1].username",
+            ),
+        ] {
+            std::fs::write(&path, format!("{base}{extra}")).expect("write");
+            match Settings::load(&path, true, &[]) {
+                Err(SettingsError::Invalid { key: k, message }) => {
+                    assert_eq!(k, key, "{extra}: {message}");
+                    assert!(!message.contains("\"p\""), "no password in errors");
+                }
+                other => panic!("{extra}: {other:?}"),
+            }
+        }
+        std::fs::write(&path, format!("{base}pasword = \"typo\"\n")).expect("write");
+        assert!(matches!(
+            Settings::load(&path, true, &[]),
+            Err(SettingsError::Toml { .. })
+        ));
+        assert_eq!(
+            imap_password_var("support@acme.example"),
+            "KINDLY_IMAP_SUPPORT_ACME_EXAMPLE_PASSWORD"
+        );
     }
 }

@@ -260,3 +260,44 @@ async fn a_queue_beyond_the_target_gets_the_honest_time_and_the_lead_is_told() {
             .any(|o| o.kind == "ack" && o.promised_by == Some(promised))
     );
 }
+
+#[tokio::test]
+async fn imported_history_does_not_stand_in_front_of_todays_customers() {
+    let store = SqliteStore::in_memory().await.expect("store");
+    let i = Intake::new(
+        store,
+        Arc::new(settings(&[])),
+        Arc::new(Templates::default()),
+    )
+    .send_nothing_before(t("2026-03-01T00:00:00Z"));
+    // Twenty old requests from the archive: tickets, but no promise and no mail.
+    queue_of(&i, 20, "2026-02-02T08:00:00Z").await;
+    let store = i.store();
+    assert!(store.outbox(None).await.unwrap().is_empty());
+    assert!(
+        store
+            .promises_since(t("2026-01-01T00:00:00Z"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Today's customer waits behind nobody.
+    let r = take(
+        &i,
+        &mail(
+            "new@example.com",
+            "<live@x>",
+            "Help",
+            "My parcel never arrived.",
+            "",
+        ),
+        "2026-03-02T08:00:00Z",
+    )
+    .await;
+    let rows = store
+        .promises_since(t("2026-03-01T00:00:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].ticket, rows[0].ahead), (r.ticket.unwrap(), 0));
+}

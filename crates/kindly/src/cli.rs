@@ -40,6 +40,11 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
     },
+    /// Replay an archive of old mail (mbox or Maildir) with its own dates; sends nothing for it
+    Import {
+        #[command(subcommand)]
+        source: crate::import::ImportSource,
+    },
     /// Deliver the queued outbox once and exit
     Deliver,
     /// List tickets
@@ -267,6 +272,7 @@ pub async fn run(cli: Cli) -> u8 {
         Command::Ingest { received_at, paths } => {
             crate::ingest::ingest(&cli, received_at.as_deref(), paths).await
         }
+        Command::Import { source } => crate::import::import(&cli, source).await,
         Command::Deliver => crate::listing::deliver(&cli).await,
         Command::Tickets { json } => crate::listing::tickets(&cli, *json).await,
         Command::Outbox { json } => crate::listing::outbox(&cli, *json).await,

@@ -4,6 +4,7 @@
 mod agent;
 mod cli;
 mod exit;
+mod import;
 mod ingest;
 mod listing;
 mod serve;

@@ -1,5 +1,7 @@
-//! `kindly serve`: web UI + API and the delivery worker, on the embedded store.
+//! `kindly serve`: web UI + API, the delivery worker, the promise watch and
+//! the IMAP pollers, on the embedded store.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use kindly_app::{Clock, SystemClock, Transport, deliver_due};
@@ -11,6 +13,8 @@ use crate::exit;
 const DELIVERY_INTERVAL: Duration = Duration::from_secs(2);
 /// How often the promise watch runs.
 const PROMISE_INTERVAL: Duration = Duration::from_secs(60);
+/// How long the IMAP pollers get to finish the mail in hand on shutdown.
+const IMAP_STOP_GRACE: Duration = Duration::from_secs(20);
 
 pub async fn serve(cli: &Cli) -> Result<u8, Failure> {
     let ctx = open(cli).await?;
@@ -79,6 +83,38 @@ pub async fn serve(cli: &Cli) -> Result<u8, Failure> {
         })
     };
 
+    // Mail posted by a provider's webhook and mail from IMAP take the same
+    // intake as `kindly ingest`.
+    let intake = kindly_app::Intake::new(
+        ctx.store.clone(),
+        ctx.settings.clone(),
+        ctx.templates.clone(),
+    );
+
+    // The IMAP pollers: each mailbox on its own task; a failing one logs and
+    // retries, the rest of `serve` goes on. `stop` asks them to finish.
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    let imap_health = kindly_app::imap::ImapHealth::new(
+        ctx.settings.imap.iter().map(|m| m.name.clone()),
+        SystemClock.now(),
+    );
+    let mut pollers = Vec::new();
+    for mailbox in &ctx.settings.imap {
+        let poller = kindly_app::imap::Poller::new(
+            mailbox.clone(),
+            intake.clone(),
+            Arc::new(SystemClock),
+            imap_health.clone(),
+        )
+        .map_err(|e| {
+            Failure::new(
+                exit::CONFIG,
+                format!("IMAP mailbox {:?}: {e}", mailbox.name),
+            )
+        })?;
+        pollers.push(tokio::spawn(poller.run(stopping.clone())));
+    }
+
     let data = std::fs::canonicalize(&ctx.data_dir).unwrap_or_else(|_| ctx.data_dir.clone());
     println!("Kindly is listening on http://{addr}/");
     println!("Data lives in {} (database kindly.db)", data.display());
@@ -89,18 +125,35 @@ pub async fn serve(cli: &Cli) -> Result<u8, Failure> {
         );
     }
 
-    // Mail posted by a provider's webhook takes the same intake as `kindly ingest`.
-    let intake = kindly_app::Intake::new(
-        ctx.store.clone(),
-        ctx.settings.clone(),
-        ctx.templates.clone(),
-    );
+    for m in &ctx.settings.imap {
+        println!(
+            "Mail from IMAP: {} ({}@{}:{}, folder {})",
+            m.name, m.username, m.host, m.port, m.folder
+        );
+    }
+
     let app = kindly_web::router(
-        kindly_web::AppState::new(ctx.store.clone(), ctx.settings.clone()).with_intake(intake),
+        kindly_web::AppState::new(ctx.store.clone(), ctx.settings.clone())
+            .with_intake(intake)
+            .with_imap(imap_health),
     );
     let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            // The pollers finish the mail in hand and log out.
+            let _ = stop.send(true);
+        })
         .await;
+    // Also when the server ended on its own: dropping `stop` stops the pollers.
+    for mut poller in pollers {
+        if tokio::time::timeout(IMAP_STOP_GRACE, &mut poller)
+            .await
+            .is_err()
+        {
+            tracing::warn!("an IMAP poller did not stop in time; stopping it now");
+            poller.abort();
+        }
+    }
     worker.abort();
     watcher.abort();
     crate::cli::close(ctx).await;

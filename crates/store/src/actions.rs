@@ -841,6 +841,8 @@ pub(crate) async fn index_ticket(
     print: &[u8],
     bands: &[i64],
 ) -> Result<()> {
+    // The old rows first, found through the old print's band keys.
+    unindex(tx, ticket).await?;
     let packed: Vec<u8> = bands.iter().flat_map(|b| b.to_le_bytes()).collect();
     sqlx::query(
         "INSERT INTO ticket_prints (ticket_id, print, bands) VALUES (?, ?, ?) \
@@ -856,7 +858,6 @@ pub(crate) async fn index_ticket(
             .bind(ticket)
             .fetch_optional(&mut **tx)
             .await?;
-    unindex(tx, ticket).await?;
     if closed == Some(false) {
         insert_bands(tx, ticket, bands).await?;
     }
@@ -877,30 +878,47 @@ async fn insert_bands(tx: &mut Tx, ticket: i64, bands: &[i64]) -> Result<()> {
     Ok(())
 }
 
-/// Takes a ticket out of the similar-ticket index (it was closed).
+/// Takes a ticket out of the similar-ticket index (it was closed): its rows
+/// are found through the band keys kept with its print.
 pub(crate) async fn unindex(tx: &mut Tx, ticket: i64) -> Result<()> {
-    sqlx::query("DELETE FROM ticket_bands WHERE ticket_id = ?")
-        .bind(ticket)
-        .execute(&mut **tx)
-        .await?;
+    let bands = stored_bands(tx, ticket).await?;
+    if bands.is_empty() {
+        return Ok(());
+    }
+    let mut q: QueryBuilder<Sqlite> =
+        QueryBuilder::new("DELETE FROM ticket_bands WHERE ticket_id = ");
+    q.push_bind(ticket);
+    q.push(" AND band IN (");
+    let mut sep = q.separated(", ");
+    for b in &bands {
+        sep.push_bind(*b);
+    }
+    q.push(")");
+    q.build().execute(&mut **tx).await?;
     Ok(())
 }
 
-/// Puts a ticket back into the similar-ticket index from its stored bands
-/// (it was reopened); nothing when it has no print.
-pub(crate) async fn reindex(tx: &mut Tx, ticket: i64) -> Result<()> {
+/// The band keys stored with a ticket's print (none without a print).
+async fn stored_bands(tx: &mut Tx, ticket: i64) -> Result<Vec<i64>> {
     let packed: Option<Option<Vec<u8>>> =
         sqlx::query_scalar("SELECT bands FROM ticket_prints WHERE ticket_id = ?")
             .bind(ticket)
             .fetch_optional(&mut **tx)
             .await?;
-    let Some(Some(packed)) = packed else {
-        return Ok(());
-    };
-    let bands: Vec<i64> = packed
-        .chunks_exact(8)
-        .filter_map(|c| c.try_into().ok().map(i64::from_le_bytes))
-        .collect();
+    Ok(packed
+        .flatten()
+        .map(|p| {
+            p.chunks_exact(8)
+                .filter_map(|c| c.try_into().ok().map(i64::from_le_bytes))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// Puts a ticket back into the similar-ticket index from its stored bands
+/// (it was reopened); nothing when it has no print.
+pub(crate) async fn reindex(tx: &mut Tx, ticket: i64) -> Result<()> {
+    let bands = stored_bands(tx, ticket).await?;
     insert_bands(tx, ticket, &bands).await
 }
 

@@ -92,8 +92,8 @@ pub trait IntakeTx: Send {
 
     fn queue_mail(&mut self, mail: &NewOutgoing<'_>) -> impl Future<Output = Result<i64>> + Send;
 
-    /// Open tickets still waiting for a first answer with one of `priorities`,
-    /// created before `before` when given: the queue ahead of a ticket.
+    /// Open tickets we promised an answer and have not answered yet, with one of
+    /// `priorities`, created before `before` when given: the queue ahead of a ticket.
     fn waiting_ahead(
         &mut self,
         priorities: &[&str],

@@ -452,9 +452,14 @@ impl IntakeTx for SqliteTx {
         if priorities.is_empty() {
             return Ok(0);
         }
+        // The queue is the tickets we promised an answer and have not answered
+        // yet (the promise open, or missed and still waiting). Imported history
+        // was promised nothing, so an archive does not stand in front of today's
+        // customers.
         let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "SELECT COUNT(*) FROM tickets WHERE status = 'open' AND first_response_at IS NULL \
-             AND merged_into IS NULL AND priority IN (",
+            "SELECT COUNT(DISTINCT t.id) FROM promises p JOIN tickets t ON t.id = p.ticket_id \
+             WHERE p.state IN ('open', 'missed') AND t.status = 'open' AND t.first_response_at IS NULL \
+             AND t.merged_into IS NULL AND t.priority IN (",
         );
         let mut sep = q.separated(", ");
         for p in priorities {
@@ -462,11 +467,11 @@ impl IntakeTx for SqliteTx {
         }
         q.push(")");
         if let Some((created, id)) = before {
-            q.push(" AND (created_at < ");
+            q.push(" AND (t.created_at < ");
             q.push_bind(secs(created));
-            q.push(" OR (created_at = ");
+            q.push(" OR (t.created_at = ");
             q.push_bind(secs(created));
-            q.push(" AND id < ");
+            q.push(" AND t.id < ");
             q.push_bind(id);
             q.push("))");
         }

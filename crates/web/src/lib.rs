@@ -12,6 +12,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use kindly_app::agent::{self, AgentError};
+use kindly_app::imap::ImapHealth;
 use kindly_app::{Clock, SystemClock};
 use kindly_app::{Intake, Settings};
 use kindly_store::{
@@ -28,6 +29,8 @@ pub struct AppState<S: Store> {
     intake: Option<Intake<S>>,
     /// Answers of `/inbound/mime` by status code, for `/metrics`.
     inbound_answers: Arc<inbound::AnswerCounts>,
+    /// The IMAP pollers' status, for `/metrics` and `/healthz`; `None`: no pollers.
+    imap: Option<Arc<ImapHealth>>,
 }
 
 impl<S: Store> AppState<S> {
@@ -37,7 +40,14 @@ impl<S: Store> AppState<S> {
             settings,
             intake: None,
             inbound_answers: Arc::default(),
+            imap: None,
         }
+    }
+
+    /// The IMAP pollers' status shown on `/metrics` and `/healthz`.
+    pub fn with_imap(mut self, health: Arc<ImapHealth>) -> Self {
+        self.imap = Some(health);
+        self
     }
 
     /// Mail posted to `POST /inbound/mime` goes through `intake` — the same
@@ -229,7 +239,14 @@ async fn healthz<S: Store>(State(st): State<AppState<S>>) -> Response {
         Ok(()) => (
             StatusCode::OK,
             [(header::CONTENT_TYPE, "text/plain")],
-            "ok\n",
+            // One line per IMAP mailbox (informational: a mailbox that is down
+            // does not make the process unhealthy), then the verdict.
+            format!(
+                "{}ok\n",
+                st.imap.as_deref().map_or_else(String::new, |h| {
+                    metrics::imap_health_lines(h, SystemClock.now())
+                })
+            ),
         )
             .into_response(),
         Err(e) => {
@@ -679,6 +696,9 @@ mod metrics {
     use axum::extract::State;
     use axum::http::{StatusCode, header};
     use axum::response::{IntoResponse, Response};
+    use jiff::Timestamp;
+    use kindly_app::imap::{ImapHealth, MailboxStatus};
+    use kindly_app::{Clock, SystemClock};
     use kindly_store::{Counts, DayStats, Store};
 
     use super::AppState;
@@ -811,6 +831,82 @@ mod metrics {
         x.into_text()
     }
 
+    /// The IMAP pollers: up, lag, last complete look, mails taken in.
+    pub(crate) fn render_imap(boxes: &[(String, MailboxStatus)], now: Timestamp) -> String {
+        if boxes.is_empty() {
+            return String::new();
+        }
+        let mut x = Exposition::default();
+        x.family(
+            "kindly_imap_up",
+            "gauge",
+            "1 when the IMAP mailbox is connected and its last look worked.",
+        );
+        for (name, s) in boxes {
+            x.sample("kindly_imap_up", &[("mailbox", name)], u64::from(s.up));
+        }
+        x.family(
+            "kindly_imap_lag_seconds",
+            "gauge",
+            "Seconds since the oldest mail waiting in the IMAP folder arrived, else since the last complete look at it.",
+        );
+        for (name, s) in boxes {
+            x.sample(
+                "kindly_imap_lag_seconds",
+                &[("mailbox", name)],
+                s.lag_seconds(now),
+            );
+        }
+        x.family(
+            "kindly_imap_last_poll_timestamp_seconds",
+            "gauge",
+            "Unix time of the last complete look at the IMAP folder (0: none yet).",
+        );
+        for (name, s) in boxes {
+            let at = s
+                .last_poll
+                .map_or(0, |t| u64::try_from(t.as_second()).unwrap_or(0));
+            x.sample(
+                "kindly_imap_last_poll_timestamp_seconds",
+                &[("mailbox", name)],
+                at,
+            );
+        }
+        x.family(
+            "kindly_imap_mails_total",
+            "counter",
+            "Mails taken in from the IMAP mailbox since this process started.",
+        );
+        for (name, s) in boxes {
+            x.sample("kindly_imap_mails_total", &[("mailbox", name)], s.taken);
+        }
+        x.into_text()
+    }
+
+    /// `/healthz` lines: `imap NAME: up|down, lag N s[, last poll N s ago][, error]`.
+    pub(crate) fn imap_health_lines(health: &ImapHealth, now: Timestamp) -> String {
+        let mut out = String::new();
+        for (name, s) in health.snapshot() {
+            let name = name.replace(['\n', '\r'], " ");
+            out.push_str(&format!(
+                "imap {name}: {}, lag {} s",
+                if s.up { "up" } else { "down" },
+                s.lag_seconds(now)
+            ));
+            if let Some(t) = s.last_poll {
+                out.push_str(&format!(
+                    ", last poll {} s ago",
+                    (now.as_second() - t.as_second()).max(0)
+                ));
+            }
+            if let Some(e) = &s.last_error {
+                out.push_str(&format!(", {}", e.replace(['\n', '\r'], " ")));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
     pub(crate) async fn metrics<S: Store>(State(st): State<AppState<S>>) -> Response {
         let figures = match (st.store.counts().await, st.store.stats().await) {
             (Ok(c), Ok(days)) => Some((c, days)),
@@ -819,10 +915,13 @@ mod metrics {
                 None
             }
         };
-        let text = render(
+        let mut text = render(
             figures.as_ref().map(|(c, d)| (c, d.as_slice())),
             &st.inbound_answers.snapshot(),
         );
+        if let Some(imap) = &st.imap {
+            text.push_str(&render_imap(&imap.snapshot(), SystemClock.now()));
+        }
         (StatusCode::OK, [(header::CONTENT_TYPE, CONTENT_TYPE)], text).into_response()
     }
 }
