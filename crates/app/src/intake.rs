@@ -80,6 +80,9 @@ pub struct Analysed {
     thanks: bool,
     /// The customer says this mail restates an earlier one ("writing again").
     says_again: bool,
+    /// A bounce: the Message-IDs of our own mail it returns, and its diagnostic.
+    bounced: Vec<String>,
+    bounce_reason: Option<String>,
     /// Fingerprints of the visible text and of the subject (prefixes and tag stripped).
     text_fp: Fingerprint,
     subject_fp: Fingerprint,
@@ -166,7 +169,15 @@ pub fn prepare(
             } else {
                 received_at
             };
-            let analysed = analyse(&mail);
+            let mut analysed = analyse(&mail);
+            if analysed.automatic == Some(kindly_core::AutomaticKind::Bounce) {
+                // Which of our own mails came back, and why.
+                let domain = kindly_mail::threading::domain_of(settings.from_address());
+                analysed.bounced = kindly_mail::threading::our_message_ids(bytes, domain);
+                if !analysed.bounced.is_empty() {
+                    analysed.bounce_reason = kindly_mail::threading::bounce_reason(bytes);
+                }
+            }
             Prepared {
                 stored,
                 now,
@@ -227,6 +238,8 @@ fn analyse(mail: &ParsedMail) -> Analysed {
         content_key,
         thanks,
         says_again,
+        bounced: Vec::new(),
+        bounce_reason: None,
         text_fp,
         subject_fp,
         automatic: class.automatic,
@@ -797,6 +810,29 @@ impl<S: Store> Intake<S> {
                     now,
                 )
                 .await?;
+            }
+            Decision::Automatic { .. } if !a.bounced.is_empty() => {
+                // Our own mail came back: the outbox row fails and the ticket
+                // shows that the customer's address does not take mail. Never a
+                // ticket, never an answer (invariant 4).
+                let reason = a.bounce_reason.as_deref().unwrap_or("the mail came back");
+                for id in &a.bounced {
+                    if let Some(b) = tx.mark_bounced(id, reason, now).await? {
+                        tx.log_event(
+                            b.ticket,
+                            "address_bounced",
+                            &serde_json::json!({
+                                "outbox": b.outbox_id,
+                                "kind": b.kind,
+                                "to": b.to,
+                                "reason": reason,
+                                "message_id": a.message_id,
+                            }),
+                            now,
+                        )
+                        .await?;
+                    }
+                }
             }
             Decision::Automatic { .. }
             | Decision::Quarantined { .. }

@@ -789,3 +789,68 @@ async fn header_date_replays_an_archive_with_its_own_times() {
     // Nobody waiting: 10:00 local + 35 min (p90) → 10:45 local.
     assert_eq!(ticket.promised_by, Some(t("2026-03-02T08:45:00Z")));
 }
+
+#[tokio::test]
+async fn a_bounce_of_our_acknowledgement_fails_its_row_and_flags_the_address() {
+    let i = intake().await;
+    let r = take(
+        &i,
+        &mail(
+            "ann@example.com",
+            Some("<b1@example.com>"),
+            "Cannot log in",
+            EN_BODY,
+            "",
+        ),
+        NOON,
+    )
+    .await;
+    let ticket = r.ticket.expect("a ticket");
+    let ack = outbox(&i).await.remove(0);
+    let dsn = format!(
+        "From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\r\nTo: support@acme.example\r\n\
+Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <dsn1@mx.example.com>\r\n\
+Date: Mon, 2 Mar 2026 10:05:00 +0200\r\nAuto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n\
+--B\r\nContent-Type: text/plain\r\n\r\nI'm sorry to have to inform you that your message could not be delivered.\r\n\r\n\
+--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.com\r\n\r\n\
+Final-Recipient: rfc822; ann@example.com\r\nAction: failed\r\nStatus: 5.1.1\r\n\
+Diagnostic-Code: smtp; 550 5.1.1 <ann@example.com>: Recipient address rejected: User unknown\r\n\r\n\
+--B\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: ACME Support <support@acme.example>\r\n\
+To: ann@example.com\r\nSubject: {}\r\nMessage-ID: {}\r\n\r\n--B--\r\n",
+        ack.subject, ack.message_id
+    );
+    let b = take(&i, dsn.as_bytes(), "2026-03-02T08:05:00Z").await;
+    assert_eq!(b.outcome, Outcome::Automatic);
+    assert_eq!(b.ticket, None, "a bounce never makes a ticket");
+    let rows = outbox(&i).await;
+    assert_eq!(rows.len(), 1, "and is never answered");
+    assert_eq!(rows[0].status, "failed");
+    let err = rows[0].last_error.as_deref().unwrap_or("");
+    assert!(
+        err.contains("550 5.1.1") && err.contains("User unknown"),
+        "{err}"
+    );
+    let events = i.store().events_of(ticket).await.unwrap();
+    let flagged = events
+        .iter()
+        .find(|e| e.kind == "address_bounced")
+        .expect("the ticket shows the address bounced");
+    assert_eq!(flagged.detail["to"], "ann@example.com");
+    // A bounce about mail that is not ours changes nothing.
+    let other = dsn
+        .replace(&ack.message_id, "<someone.else@other.example>")
+        .replace("<dsn1@", "<dsn2@");
+    let b = take(&i, other.as_bytes(), "2026-03-02T08:06:00Z").await;
+    assert_eq!(b.outcome, Outcome::Automatic);
+    assert_eq!(
+        i.store()
+            .events_of(ticket)
+            .await
+            .unwrap()
+            .iter()
+            .filter(|e| e.kind == "address_bounced")
+            .count(),
+        1
+    );
+}

@@ -130,6 +130,61 @@ pub fn outgoing_message_id(kind: &str, ticket: i64, seed: &str, domain: &str) ->
     format!("<kindly.{kind}.{ticket}.{short}@{domain}>")
 }
 
+/// Our own Message-IDs (`<kindly.KIND.TICKET.HASH@domain>`, see
+/// [`outgoing_message_id`]) quoted anywhere in raw mail — a bounce carries the
+/// headers of the mail it returns. Unique, in order of appearance.
+pub fn our_message_ids(raw: &[u8], domain: &str) -> Vec<String> {
+    const START: &[u8] = b"<kindly.";
+    const MAX_LEN: usize = 200;
+    let suffix = format!("@{}>", domain.to_ascii_lowercase());
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while let Some(pos) = raw[i..].windows(START.len()).position(|w| w == START) {
+        let start = i + pos;
+        let rest = &raw[start..raw.len().min(start + MAX_LEN)];
+        if let Some(end) = rest.iter().position(|&b| b == b'>')
+            && let Ok(id) = std::str::from_utf8(&rest[..=end])
+            && id.to_ascii_lowercase().ends_with(&suffix)
+            && !id.contains(char::is_whitespace)
+            && !out.iter().any(|o| o == id)
+        {
+            out.push(id.to_string());
+        }
+        i = start + START.len();
+    }
+    out
+}
+
+/// Why a bounce says the mail failed: its `Diagnostic-Code:` (or `Status:`)
+/// line, unfolded and trimmed to one short line.
+pub fn bounce_reason(raw: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(raw);
+    for key in ["diagnostic-code:", "status:"] {
+        let mut lines = text.lines().peekable();
+        while let Some(line) = lines.next() {
+            if let (Some(head), Some(tail)) = (line.get(..key.len()), line.get(key.len()..))
+                && head.eq_ignore_ascii_case(key)
+            {
+                let mut value = tail.trim().to_string();
+                while let Some(next) = lines.peek() {
+                    if next.starts_with([' ', '\t']) {
+                        value.push(' ');
+                        value.push_str(next.trim());
+                        lines.next();
+                    } else {
+                        break;
+                    }
+                }
+                let value: String = value.chars().take(300).collect();
+                if !value.is_empty() {
+                    return Some(value);
+                }
+            }
+        }
+    }
+    None
+}
+
 /// The domain part of an address, for our Message-IDs.
 pub fn domain_of(address: &str) -> &str {
     address.rsplit_once('@').map_or("localhost", |(_, d)| d)
@@ -139,6 +194,30 @@ pub fn domain_of(address: &str) -> &str {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn our_ids_and_the_reason_are_found_in_a_bounce() {
+        let ours = outgoing_message_id("ack", 7, "<c1@example.com>", "acme.example");
+        let raw = format!(
+            "From: MAILER-DAEMON@mx.example\r\nContent-Type: multipart/report\r\n\r\nReporting-MTA: dns; mx\r\n\
+             Status: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 <ann@example.com>:\r\n user unknown\r\n\r\n\
+             Message-ID: {ours}\r\nReferences: <kindly.ack.9.abc@other.example> {ours}\r\n"
+        );
+        assert_eq!(our_message_ids(raw.as_bytes(), "ACME.example"), vec![ours]);
+        assert_eq!(
+            bounce_reason(raw.as_bytes()).as_deref(),
+            Some("smtp; 550 5.1.1 <ann@example.com>: user unknown")
+        );
+        assert!(our_message_ids(b"no ids here <kindly.", "acme.example").is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn scanning_never_panics(raw in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let _ = our_message_ids(&raw, "acme.example");
+            let _ = bounce_reason(&raw);
+        }
+    }
 
     #[test]
     fn tags() {

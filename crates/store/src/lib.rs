@@ -118,6 +118,15 @@ pub trait IntakeTx: Send {
         at: Timestamp,
     ) -> impl Future<Output = Result<()>> + Send;
 
+    /// A bounce returned our mail `message_id`: its outbox row is marked failed
+    /// with `reason`. Returns the row's id, ticket and recipient when it is ours.
+    fn mark_bounced(
+        &mut self,
+        message_id: &str,
+        reason: &str,
+        at: Timestamp,
+    ) -> impl Future<Output = Result<Option<BouncedMail>>> + Send;
+
     /// Sets the at-risk badge of a ticket.
     fn set_at_risk(
         &mut self,

@@ -523,6 +523,31 @@ impl IntakeTx for SqliteTx {
         Ok(())
     }
 
+    async fn mark_bounced(
+        &mut self,
+        message_id: &str,
+        reason: &str,
+        _at: Timestamp,
+    ) -> Result<Option<BouncedMail>> {
+        let row = sqlx::query(
+            "UPDATE outbox SET status = 'failed', last_error = ? WHERE message_id = ? \
+             RETURNING id, ticket_id, to_addr, kind",
+        )
+        .bind(format!("bounced: {reason}"))
+        .bind(message_id)
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        row.map(|r| {
+            Ok(BouncedMail {
+                outbox_id: r.try_get("id")?,
+                ticket: r.try_get("ticket_id")?,
+                to: r.try_get("to_addr")?,
+                kind: r.try_get("kind")?,
+            })
+        })
+        .transpose()
+    }
+
     async fn set_at_risk(&mut self, ticket: i64, at_risk: bool) -> Result<()> {
         sqlx::query("UPDATE tickets SET at_risk = ? WHERE id = ?")
             .bind(at_risk)

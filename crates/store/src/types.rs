@@ -333,3 +333,12 @@ pub struct PromiseRow {
     /// The customer's last mail: a status update answers it, threaded.
     pub last_message_id: Option<String>,
 }
+
+/// Our mail that came back as a bounce.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BouncedMail {
+    pub outbox_id: i64,
+    pub ticket: Option<i64>,
+    pub to: String,
+    pub kind: String,
+}
