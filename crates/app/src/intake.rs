@@ -718,14 +718,9 @@ impl<S: Store> Intake<S> {
                     )
                     .await?;
                 }
-                let update = if *status_update {
-                    Some(
-                        self.queue_status_update(&mut tx, &facts, *ticket, mail, a, now)
-                            .await?,
-                    )
-                } else {
-                    None
-                };
+                let update = self
+                    .queue_status_update_if(*status_update, &mut tx, &facts, *ticket, mail, a, now)
+                    .await?;
                 if *nudge {
                     tx.log_event(
                         Some(*ticket),
@@ -762,14 +757,9 @@ impl<S: Store> Intake<S> {
                     ..TicketChange::default()
                 })
                 .await?;
-                let update = if *status_update {
-                    Some(
-                        self.queue_status_update(&mut tx, &facts, *ticket, mail, a, now)
-                            .await?,
-                    )
-                } else {
-                    None
-                };
+                let update = self
+                    .queue_status_update_if(*status_update, &mut tx, &facts, *ticket, mail, a, now)
+                    .await?;
                 let evidence = facts.repeat_evidence.iter().find(|e| e.ticket == *ticket);
                 // What undoing this fold restores: the ticket's state before, and
                 // the status update to withdraw if it has not gone out yet.
@@ -841,6 +831,26 @@ impl<S: Store> Intake<S> {
         tx.mark_raw(raw.id(), RawStatus::Processed).await?;
         tx.commit().await?;
         Ok(report)
+    }
+
+    /// [`Self::queue_status_update`] when `wanted`; the outbox row it queued.
+    #[allow(clippy::too_many_arguments)]
+    async fn queue_status_update_if(
+        &self,
+        wanted: bool,
+        tx: &mut S::Tx,
+        facts: &Facts,
+        ticket: i64,
+        mail: &ParsedMail,
+        a: &Analysed,
+        now: Timestamp,
+    ) -> Result<Option<i64>, IntakeError> {
+        if !wanted {
+            return Ok(None);
+        }
+        self.queue_status_update(tx, facts, ticket, mail, a, now)
+            .await
+            .map(Some)
     }
 
     /// One short status update on `ticket`, restating its current promise.

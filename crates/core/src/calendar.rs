@@ -120,20 +120,9 @@ pub fn promise_by(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::time;
     use proptest::prelude::*;
 
-    fn tallinn() -> TimeZone {
-        TimeZone::get("Europe/Tallinn").expect("tzdb has Europe/Tallinn")
-    }
-
-    fn office() -> BusinessHours {
-        BusinessHours::weekdays(time(9, 0, 0, 0), time(17, 0, 0, 0), tallinn())
-    }
-
-    fn ts(s: &str) -> Timestamp {
-        s.parse().expect("valid timestamp")
-    }
+    use crate::test_support::{office, ts};
 
     #[test]
     fn within_hours_is_kept() {

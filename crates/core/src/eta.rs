@@ -460,20 +460,9 @@ pub fn agent_hours(
 mod tests {
     use super::*;
     use jiff::civil::time;
-    use jiff::tz::TimeZone;
     use proptest::prelude::*;
 
-    fn tallinn() -> TimeZone {
-        TimeZone::get("Europe/Tallinn").expect("tzdb has Europe/Tallinn")
-    }
-
-    fn office() -> BusinessHours {
-        BusinessHours::weekdays(time(9, 0, 0, 0), time(17, 0, 0, 0), tallinn())
-    }
-
-    fn ts(s: &str) -> Timestamp {
-        s.parse().expect("valid timestamp")
-    }
+    use crate::test_support::{office, tallinn, ts};
 
     fn two_agents(rate: f64) -> Capacity {
         Capacity {

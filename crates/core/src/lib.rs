@@ -9,6 +9,8 @@ pub mod eta;
 pub mod lang;
 pub mod model;
 pub mod repeat;
+#[cfg(test)]
+mod test_support;
 
 pub use calendar::{BusinessHours, DayHours, promise_by};
 pub use decide::{Decision, Facts, MessageFacts, Policy, ThreadCandidate, ThreadVia, decide};
