@@ -2,22 +2,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
+mod support;
+
+use support::kindly;
+
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
-
-fn kindly(data: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kindly"));
-    c.arg("--data").arg(data);
-    for (k, _) in std::env::vars() {
-        if k.starts_with("KINDLY_") {
-            c.env_remove(k);
-        }
-    }
-    c
-}
 
 fn run_with_stdin(mut c: Command, stdin: &[u8]) -> Output {
     c.stdin(Stdio::piped())

@@ -2,6 +2,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
+mod support;
+
+use support::kindly;
+
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::Path;
@@ -18,17 +22,6 @@ Hello, I cannot log in to my account since yesterday. Could you please help me?\
 
 /// No From, no Reply-To: stored, then quarantined.
 const SENDERLESS: &str = "To: support@localhost\r\nSubject: who am I\r\nMessage-ID: <nobody@example.com>\r\n\r\nHello?\r\n";
-
-fn kindly(data: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kindly"));
-    c.arg("--data").arg(data);
-    for (k, _) in std::env::vars() {
-        if k.starts_with("KINDLY_") {
-            c.env_remove(k);
-        }
-    }
-    c
-}
 
 /// `kindly serve` on a free port with `env`; the child and its address.
 struct Serve {

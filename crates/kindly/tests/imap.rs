@@ -10,8 +10,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
+mod support;
+
+use support::{free_port, kindly, user_ids, wait_for};
+
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -46,44 +50,12 @@ fn skip_reason() -> Option<String> {
     None
 }
 
-/// uid and gid of a user, from /etc/passwd.
-fn user_ids(name: &str) -> Option<(u32, u32)> {
-    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    passwd.lines().find_map(|l| {
-        let f: Vec<&str> = l.split(':').collect();
-        (f.len() > 3 && f[0] == name).then(|| Some((f[2].parse().ok()?, f[3].parse().ok()?)))?
-    })
-}
-
 fn chown_all(path: &Path, (uid, gid): (u32, u32)) {
     std::os::unix::fs::chown(path, Some(uid), Some(gid)).expect("chown");
     if path.is_dir() {
         for e in std::fs::read_dir(path).expect("read_dir") {
             chown_all(&e.expect("entry").path(), (uid, gid));
         }
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free loopback port")
-        .port()
-}
-
-/// Polls `f` until it gives a value or `PATIENCE` runs out.
-fn wait_for<T>(what: &str, mut f: impl FnMut() -> Option<T>, log: &dyn Fn() -> String) -> T {
-    let start = Instant::now();
-    let mut pause = Duration::from_millis(20);
-    loop {
-        if let Some(v) = f() {
-            return v;
-        }
-        if start.elapsed() > PATIENCE {
-            panic!("timed out waiting for {what}\n{}", log());
-        }
-        std::thread::sleep(pause);
-        pause = (pause * 2).min(Duration::from_millis(250));
     }
 }
 
@@ -247,6 +219,7 @@ service imap-login {{
         );
         for port in [self.imap_port, self.imaps_port] {
             wait_for(
+                PATIENCE,
                 "Dovecot to listen",
                 || TcpStream::connect(("127.0.0.1", port)).ok(),
                 &|| self.log(),
@@ -263,6 +236,7 @@ service imap-login {{
             .stderr(Stdio::null())
             .status();
         wait_for(
+            PATIENCE,
             "Dovecot to stop",
             || {
                 TcpStream::connect(("127.0.0.1", self.imap_port))
@@ -413,17 +387,6 @@ fn mail(from: &str, id: &str, subject: &str, body: &str) -> String {
 Date: Mon, 2 Mar 2026 10:00:00 +0200\r\nMIME-Version: 1.0\r\n\
 Content-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
     )
-}
-
-fn kindly(data: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kindly"));
-    c.arg("--data").arg(data);
-    for (k, _) in std::env::vars() {
-        if k.starts_with("KINDLY_") {
-            c.env_remove(k);
-        }
-    }
-    c
 }
 
 fn tickets(data: &Path) -> Vec<Value> {
@@ -642,16 +605,19 @@ fn serve_takes_mail_from_dovecot_across_restarts() {
     let serve = Serve::start(&data, logs.join("serve1.log"));
     let all = || format!("{}\n{}", serve.log(), dc.log());
     wait_for(
+        PATIENCE,
         "four tickets",
         || (tickets(&data).len() == 4).then_some(()),
         &all,
     );
     wait_for(
+        PATIENCE,
         "alice's mail moved to Processed",
         || (alice.count("INBOX") == Some(0) && alice.count("Processed") == Some(3)).then_some(()),
         &all,
     );
     wait_for(
+        PATIENCE,
         "bob's mail marked seen",
         || {
             dc.seen_files("bob")
@@ -667,6 +633,7 @@ fn serve_takes_mail_from_dovecot_across_restarts() {
     assert!(health.contains("imap support: up"), "{health}");
     assert!(health.contains("imap billing: up"), "{health}");
     wait_for(
+        PATIENCE,
         "the gauges",
         || {
             (serve.metric("kindly_imap_up{mailbox=\"support\"}") == Some(1)
@@ -688,6 +655,7 @@ fn serve_takes_mail_from_dovecot_across_restarts() {
     let serve = Serve::start(&data, logs.join("serve2.log"));
     let all = || format!("{}\n{}", serve.log(), dc.log());
     wait_for(
+        PATIENCE,
         "the pollers up again",
         || {
             (serve.metric("kindly_imap_up{mailbox=\"support\"}") == Some(1)
@@ -701,6 +669,7 @@ fn serve_takes_mail_from_dovecot_across_restarts() {
     dc.down();
     let t0 = Instant::now();
     wait_for(
+        PATIENCE,
         "the poller to notice",
         || (serve.metric("kindly_imap_up{mailbox=\"support\"}") == Some(0)).then_some(()),
         &all,
@@ -722,16 +691,19 @@ fn serve_takes_mail_from_dovecot_across_restarts() {
         );
     }
     wait_for(
+        PATIENCE,
         "six tickets",
         || (tickets(&data).len() == 6).then_some(()),
         &all,
     );
     wait_for(
+        PATIENCE,
         "the new mail moved",
         || (alice.count("INBOX") == Some(0) && alice.count("Processed") == Some(5)).then_some(()),
         &all,
     );
     wait_for(
+        PATIENCE,
         "the counters",
         || (serve.metric("kindly_imap_mails_total{mailbox=\"support\"}") == Some(2)).then_some(()),
         &all,
@@ -764,6 +736,7 @@ fn serve_takes_mail_from_dovecot_across_restarts() {
     let serve = Serve::start(&data, logs.join("serve3.log"));
     let all = || format!("{}\n{}", serve.log(), dc.log());
     wait_for(
+        PATIENCE,
         "the refusal in the log",
         || {
             serve

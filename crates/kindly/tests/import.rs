@@ -2,23 +2,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
+mod support;
+
+use support::kindly;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-
-fn kindly(data: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kindly"));
-    c.arg("--data").arg(data);
-    for (k, _) in std::env::vars() {
-        if k.starts_with("KINDLY_") {
-            c.env_remove(k);
-        }
-    }
-    c
-}
 
 fn run(c: &mut Command) -> Output {
     c.stdin(Stdio::null()).output().expect("run kindly")

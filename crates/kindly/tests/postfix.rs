@@ -10,13 +10,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
+mod support;
+
+use support::{free_port, kindly, user_ids, wait_for};
+
 use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -53,44 +57,9 @@ macro_rules! require_postfix {
     };
 }
 
-/// uid and gid of a user, from /etc/passwd.
-fn user_ids(name: &str) -> Option<(u32, u32)> {
-    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    passwd.lines().find_map(|l| {
-        let f: Vec<&str> = l.split(':').collect();
-        (f.len() > 3 && f[0] == name).then(|| Some((f[2].parse().ok()?, f[3].parse().ok()?)))?
-    })
-}
-
 fn chown(path: &Path, (uid, gid): (u32, u32)) {
     std::os::unix::fs::chown(path, Some(uid), Some(gid))
         .unwrap_or_else(|e| panic!("chown {}: {e}", path.display()));
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free loopback port")
-        .port()
-}
-
-/// Polls `f` until it gives a value or `PATIENCE` runs out.
-fn wait_for<T>(what: &str, mut f: impl FnMut() -> Option<T>, log: &dyn Fn() -> String) -> T {
-    let start = Instant::now();
-    let mut pause = Duration::from_millis(20);
-    loop {
-        if let Some(v) = f() {
-            return v;
-        }
-        if start.elapsed() > PATIENCE {
-            panic!(
-                "timed out waiting for {what}\n--- Postfix log ---\n{}",
-                log()
-            );
-        }
-        std::thread::sleep(pause);
-        pause = (pause * 2).min(Duration::from_millis(250));
-    }
 }
 
 /// What the instance does besides accepting mail for `customer.test` into a Maildir.
@@ -208,6 +177,7 @@ kindly_destination_recipient_limit = 1
         pf.postfix(&["check"]);
         pf.postfix(&["start"]);
         wait_for(
+            PATIENCE,
             "Postfix to listen",
             || TcpStream::connect(("127.0.0.1", port)).ok(),
             &|| pf.log(),
@@ -356,17 +326,6 @@ fn smtp_send(port: u16, from: &str, to: &str, mail: &str) -> (u16, String) {
     }
     let _ = cmd("QUIT\r\n");
     last
-}
-
-fn kindly(data: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kindly"));
-    c.arg("--data").arg(data);
-    for (k, _) in std::env::vars() {
-        if k.starts_with("KINDLY_") {
-            c.env_remove(k);
-        }
-    }
-    c
 }
 
 fn ok(out: &Output, what: &str) {
@@ -562,6 +521,7 @@ fn smtp_out_delivers_through_postfix_and_records_refusals() {
 
     // The accepted ones arrive in the Maildir, exactly as the outbox rows say.
     let delivered = wait_for(
+        PATIENCE,
         "two mails in the Maildir",
         || {
             let m = pf.maildir();
@@ -723,6 +683,7 @@ fn mta_pipe_ingests_and_tempfail_keeps_the_mail_queued() {
     let (code, text) = smtp_send(pf.port, "emily@customer.test", "support@help.test", &first);
     assert_eq!(code, 250, "{text}");
     let t = wait_for(
+        PATIENCE,
         "the piped mail to become a ticket",
         || {
             let t = tickets();
@@ -735,6 +696,7 @@ fn mta_pipe_ingests_and_tempfail_keeps_the_mail_queued() {
     assert_eq!(t[0]["customer"], "emily@customer.test");
     // The log line follows kindly's exit, which may come after the ticket.
     wait_for(
+        PATIENCE,
         "Postfix to log the delivery",
         || pf.log().contains("relay=kindly, ").then_some(()),
         &|| pf.log(),
@@ -763,6 +725,7 @@ fn mta_pipe_ingests_and_tempfail_keeps_the_mail_queued() {
     );
     assert_eq!(code, 250, "{text}");
     let deferred = wait_for(
+        PATIENCE,
         "the mail to be deferred",
         || {
             pf.queue()
@@ -781,6 +744,7 @@ fn mta_pipe_ingests_and_tempfail_keeps_the_mail_queued() {
         "kindly's complaint reaches the queue: {reason}"
     );
     wait_for(
+        PATIENCE,
         "Postfix to log the deferral",
         || {
             pf.log()
@@ -796,6 +760,7 @@ fn mta_pipe_ingests_and_tempfail_keeps_the_mail_queued() {
     std::fs::rename(&away, &data).expect("move the data directory back");
     pf.flush();
     let t = wait_for(
+        PATIENCE,
         "the deferred mail to become a ticket",
         || {
             let t = tickets();
@@ -810,6 +775,7 @@ fn mta_pipe_ingests_and_tempfail_keeps_the_mail_queued() {
     assert_eq!(olga["subject"], "Не могу оплатить заказ");
     assert_eq!(olga["language"], "ru");
     wait_for(
+        PATIENCE,
         "the queue to empty",
         || pf.queue().is_empty().then_some(()),
         &|| pf.log(),
