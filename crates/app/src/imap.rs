@@ -731,12 +731,27 @@ impl<S: Store> Poller<S> {
             self.mailbox.folder,
             if idle { "waiting with IDLE" } else { "polling" }
         );
+        // One immediate look again after a scan the server talked during; a
+        // second in a row waits for IDLE or the poll (never a busy loop).
+        let mut looked_again = false;
         loop {
             self.scan(&mut session, features, &mut state, stop).await?;
-            while session.unsolicited_responses.try_recv().is_ok() {}
+            // Mail that arrived while we scanned is announced in the answers to
+            // the scan's own commands, not later in IDLE: if the server said
+            // anything meanwhile, look again before going idle (at worst one
+            // empty search — our own moves answer with EXPUNGE too).
+            let mut announced = false;
+            while session.unsolicited_responses.try_recv().is_ok() {
+                announced = true;
+            }
             if stopped(stop) {
                 break;
             }
+            if announced && !looked_again {
+                looked_again = true;
+                continue;
+            }
+            looked_again = false;
             if idle {
                 let mut handle = session.idle();
                 within(COMMAND_TIMEOUT, "IDLE", handle.init()).await?;
@@ -792,6 +807,9 @@ impl<S: Store> Poller<S> {
         stop: &mut watch::Receiver<bool>,
     ) -> Result<PollReport, ImapError> {
         let mut report = PollReport::default();
+        // NOOP first: a server reports mail delivered since our last command
+        // only when asked (without it a poll found new mail one interval late).
+        within(COMMAND_TIMEOUT, "NOOP", session.noop()).await?;
         let query = format!("UID {}:*", state.last_uid.saturating_add(1));
         let mut uids: Vec<u32> = within(COMMAND_TIMEOUT, "UID SEARCH", session.uid_search(&query))
             .await?
