@@ -215,13 +215,12 @@ fn analyse(mail: &ParsedMail) -> Analysed {
         .or_else(|| kindly_text::detect_language(&format!("{} {}", mail.subject, mail.text)));
     let mood = kindly_text::mood(basis, language);
     let thanks = kindly_text::is_thanks(&split.visible, language);
-    let says_again = kindly_text::similarity::says_again(&split.visible);
+
     let content_key = kindly_text::content_key(&split.visible);
     let name_words: Vec<&str> = sender_name.as_deref().into_iter().collect();
-    let text_fp = with_subject_identifiers(
-        fingerprint(&split.visible, language, &name_words),
-        &mail.subject,
-    );
+    let (text_fp, says_again) =
+        kindly_text::similarity::fingerprint_and_again(&split.visible, language, &name_words);
+    let text_fp = with_subject_identifiers(text_fp, &mail.subject);
     let subject_fp = fingerprint(&strip_subject(&mail.subject), language, &[]);
     let class = classify(mail);
     Analysed {

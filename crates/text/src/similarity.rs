@@ -280,7 +280,23 @@ fn minhash_similarity(a: &[u32], b: &[u32]) -> f32 {
 /// for Latin-script words; Cyrillic words always use the Russian one. Words in
 /// `ignore` (the sender's own name, say) are left out, compared after folding.
 pub fn fingerprint(text: &str, lang: Option<&str>, ignore: &[&str]) -> Fingerprint {
+    fingerprint_of(text, &Tokens::new(text), lang, ignore)
+}
+
+/// [`fingerprint`] and [`says_again`] of one text, tokenised once (intake
+/// needs both for every mail).
+pub fn fingerprint_and_again(
+    text: &str,
+    lang: Option<&str>,
+    ignore: &[&str],
+) -> (Fingerprint, bool) {
     let tokens = Tokens::new(text);
+    let mut again = false;
+    AGAIN.for_each(&tokens, |_| again = true);
+    (fingerprint_of(text, &tokens, lang, ignore), again)
+}
+
+fn fingerprint_of(text: &str, tokens: &Tokens, lang: Option<&str>, ignore: &[&str]) -> Fingerprint {
     let ignore: Vec<String> = ignore
         .iter()
         .flat_map(|s| {
@@ -312,7 +328,7 @@ pub fn fingerprint(text: &str, lang: Option<&str>, ignore: &[&str]) -> Fingerpri
         minhash: minhash(&stems),
         terms,
         identifiers: identifiers(text),
-        nudge: is_nudge(&tokens, &stems),
+        nudge: is_nudge(tokens, &stems),
     }
 }
 
@@ -1086,6 +1102,15 @@ mod tests {
 
     fn fp(text: &str, lang: &str) -> Fingerprint {
         fingerprint(text, Some(lang), &[])
+    }
+
+    #[test]
+    fn one_pass_gives_what_two_calls_give() {
+        let text = "I wrote to you on Monday: order 48213 still has not arrived.";
+        let (fp, again) = fingerprint_and_again(text, Some("en"), &["Ann"]);
+        assert_eq!(fp, fingerprint(text, Some("en"), &["Ann"]));
+        assert_eq!(again, says_again(text));
+        assert!(again);
     }
 
     #[test]
