@@ -21,8 +21,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
+mod support;
+
+use support::{free_port, kindly, user_ids, wait_for};
+
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -51,15 +55,6 @@ fn not_root() -> bool {
     std::fs::metadata("/proc/self").map_or(true, |m| m.uid() != 0)
 }
 
-/// uid and gid of a user, from /etc/passwd.
-fn user_ids(name: &str) -> Option<(u32, u32)> {
-    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    passwd.lines().find_map(|l| {
-        let f: Vec<&str> = l.split(':').collect();
-        (f.len() > 3 && f[0] == name).then(|| Some((f[2].parse().ok()?, f[3].parse().ok()?)))?
-    })
-}
-
 fn chown_all(path: &Path, (uid, gid): (u32, u32)) {
     std::os::unix::fs::chown(path, Some(uid), Some(gid))
         .unwrap_or_else(|e| panic!("chown {}: {e}", path.display()));
@@ -68,40 +63,6 @@ fn chown_all(path: &Path, (uid, gid): (u32, u32)) {
             chown_all(&e.expect("entry").path(), (uid, gid));
         }
     }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free loopback port")
-        .port()
-}
-
-/// Polls `f` until it gives a value or `PATIENCE` runs out.
-fn wait_for<T>(what: &str, mut f: impl FnMut() -> Option<T>, log: &dyn Fn() -> String) -> T {
-    let start = Instant::now();
-    let mut pause = Duration::from_millis(20);
-    loop {
-        if let Some(v) = f() {
-            return v;
-        }
-        if start.elapsed() > PATIENCE {
-            panic!("timed out waiting for {what}\n{}", log());
-        }
-        std::thread::sleep(pause);
-        pause = (pause * 2).min(Duration::from_millis(250));
-    }
-}
-
-fn kindly(data: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kindly"));
-    c.arg("--data").arg(data);
-    for (k, _) in std::env::vars() {
-        if k.starts_with("KINDLY_") {
-            c.env_remove(k);
-        }
-    }
-    c
 }
 
 /// A customer's mail; `i` makes sender, Message-ID, subject and body distinct.
@@ -265,6 +226,7 @@ service imap-login {{
             dc.log()
         );
         wait_for(
+            PATIENCE,
             "Dovecot to listen",
             || TcpStream::connect(("127.0.0.1", port)).ok(),
             &|| dc.log(),
@@ -567,6 +529,7 @@ poll_seconds = {poll_seconds}
     let serve = Serve::start(&data, dir.path().join("serve.log"));
     let all = || format!("{}\n{}", serve.log(), dc.log());
     wait_for(
+        PATIENCE,
         "both mailboxes up",
         || {
             (serve.metric("kindly_imap_up{mailbox=\"idle\"}") == Some(1)
@@ -697,6 +660,7 @@ postlog   unix-dgram n  -       n       -       1       postlogd
         pf.postfix(&["check"]);
         pf.postfix(&["start"]);
         wait_for(
+            PATIENCE,
             "Postfix to listen",
             || TcpStream::connect(("127.0.0.1", port)).ok(),
             &|| pf.log(),
