@@ -428,6 +428,8 @@ impl<S: Store> Poller<S> {
             ImapTls::None => None,
             ImapTls::StartTls | ImapTls::Tls => Some(tls_connector(mailbox.ca_file.as_deref())?),
         };
+        // New tickets from this mailbox join its team's queue.
+        let intake = intake.for_team(&mailbox.team);
         Ok(Poller {
             account: mailbox.account(),
             source: format!("imap:{}", mailbox.name),

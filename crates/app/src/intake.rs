@@ -20,7 +20,7 @@ use kindly_text::{Fingerprint, containment, fingerprint};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::settings::Settings;
+use crate::settings::{Settings, Team};
 
 #[derive(Debug, thiserror::Error)]
 pub enum IntakeError {
@@ -62,6 +62,8 @@ pub struct Intake<S: Store> {
     templates: Arc<Templates>,
     /// Mail received before this instant is history (see [`Intake::send_nothing_before`]).
     quiet_before: Option<Timestamp>,
+    /// The team new tickets join whatever address the mail names (see [`Intake::for_team`]).
+    team: Option<String>,
 }
 
 /// What analysis of a parsed mail found.
@@ -254,7 +256,38 @@ impl<S: Store> Intake<S> {
             settings,
             templates,
             quiet_before: None,
+            team: None,
         }
+    }
+
+    /// A channel that feeds one team (an IMAP mailbox mapped to it): new
+    /// tickets join that team's queue whatever address the mail was sent to.
+    pub fn for_team(mut self, team: &str) -> Self {
+        self.team = Some(team.to_string());
+        self
+    }
+
+    /// The team a new ticket from `mail` joins: its channel's; else the team
+    /// owning the address it was delivered to (X-Original-To, Delivered-To),
+    /// then written to (To, Cc); else the default team.
+    fn route(&self, mail: &ParsedMail) -> &Team {
+        let teams = &self.settings.teams;
+        if let Some(t) = self.team.as_deref().and_then(|n| teams.find(n)) {
+            return t;
+        }
+        let envelope = mail
+            .headers
+            .iter()
+            .filter(|(name, _)| name == "x-original-to" || name == "delivered-to")
+            .map(|(_, v)| v.trim().trim_start_matches('<').trim_end_matches('>'));
+        let written = mail
+            .to
+            .iter()
+            .chain(mail.cc.iter())
+            .map(|a| a.email.as_str());
+        teams
+            .for_recipients(envelope.chain(written))
+            .unwrap_or(teams.default_team())
     }
 
     /// Replaying history (`kindly import`): mail received before `cutoff` is
@@ -552,12 +585,14 @@ impl<S: Store> Intake<S> {
                     })
                     .await?;
                 let priority = Priority::for_ticket(0, a.angry);
+                let team = self.route(mail);
                 // History (an import) was promised nothing by us: no estimate.
                 let promised = if history {
                     None
                 } else {
                     let (eta, ahead) =
-                        crate::promises::estimate(&mut tx, settings, priority, None, now).await?;
+                        crate::promises::estimate(&mut tx, settings, team, priority, None, now)
+                            .await?;
                     new_promise = Some((eta, ahead));
                     Some(eta.at)
                 };
@@ -573,6 +608,7 @@ impl<S: Store> Intake<S> {
                         created_at: now,
                         promised_by: promised,
                         linked_to: *linked_to,
+                        team: &team.name,
                     })
                     .await?;
                 tx.add_participant(id, &a.sender, "customer").await?;
@@ -634,6 +670,7 @@ impl<S: Store> Intake<S> {
                 linked_to,
             } => {
                 let id = ticket.unwrap_or_default();
+                let team = self.route(mail);
                 tx.log_event(
                     Some(id),
                     "ticket_created",
@@ -643,8 +680,16 @@ impl<S: Store> Intake<S> {
                 .await?;
                 if let Some((eta, ahead)) = new_promise {
                     if *acknowledge && !history {
-                        self.queue_templated(&mut tx, TemplateKind::Ack, id, mail, a, eta.at, now)
-                            .await?;
+                        self.queue_templated(
+                            &mut tx,
+                            TemplateKind::Ack,
+                            (id, team),
+                            mail,
+                            a,
+                            eta.at,
+                            now,
+                        )
+                        .await?;
                         report.acknowledged = true;
                         tx.record_promise(&NewPromise {
                             ticket_id: id,
@@ -671,10 +716,12 @@ impl<S: Store> Intake<S> {
                         crate::promises::alert_lead(
                             &mut tx,
                             settings,
+                            team,
                             id,
                             &format!(
-                                "the queue is beyond the {} h target: ticket promised for {} ({ahead} waiting ahead)",
-                                settings.ack_target.as_hours(),
+                                "the {} queue is beyond the {} h target: ticket promised for {} ({ahead} waiting ahead)",
+                                team.name,
+                                team.ack_target.as_hours(),
                                 eta.at
                             ),
                             &a.message_id,
@@ -862,11 +909,11 @@ impl<S: Store> Intake<S> {
         a: &Analysed,
         now: Timestamp,
     ) -> Result<i64, IntakeError> {
-        let promised = current_promise(facts, ticket, now, &self.settings);
+        let (promised, team) = current_promise(facts, ticket, now, &self.settings);
         self.queue_templated(
             tx,
             TemplateKind::StatusUpdate,
-            ticket,
+            (ticket, team),
             mail,
             a,
             promised,
@@ -880,7 +927,7 @@ impl<S: Store> Intake<S> {
         &self,
         tx: &mut S::Tx,
         kind: TemplateKind,
-        ticket: i64,
+        (ticket, team): (i64, &Team),
         mail: &ParsedMail,
         a: &Analysed,
         promised: Timestamp,
@@ -899,6 +946,7 @@ impl<S: Store> Intake<S> {
             seed: &a.message_id,
             promised,
             customer_offset: mail.date_offset_seconds,
+            team,
         };
         crate::outgoing::queue_reply(tx, &self.settings, &self.templates, &reply, now)
             .await
@@ -999,18 +1047,28 @@ fn evidence_json(e: &RepeatEvidence) -> serde_json::Value {
     })
 }
 
-/// The promise a status update restates: the ticket's own while it still holds,
-/// else a fresh one from the policy target.
-fn current_promise(facts: &Facts, ticket: i64, now: Timestamp, settings: &Settings) -> Timestamp {
-    facts
+/// The promise a status update restates — the ticket's own while it still
+/// holds, else a fresh one from its team's target — and that team.
+fn current_promise<'s>(
+    facts: &Facts,
+    ticket: i64,
+    now: Timestamp,
+    settings: &'s Settings,
+) -> (Timestamp, &'s Team) {
+    let summary = facts
         .open_tickets
         .iter()
         .chain(facts.by_headers.iter().map(|c| &c.ticket))
         .chain(facts.by_tag.iter().map(|c| &c.ticket))
-        .find(|t| t.id == ticket)
+        .find(|t| t.id == ticket);
+    let team = summary.map_or(settings.teams.default_team(), |t| {
+        settings.teams.get(&t.team)
+    });
+    let promised = summary
         .and_then(|t| t.promised_by)
         .filter(|p| *p > now)
-        .unwrap_or_else(|| promise_by(now, settings.ack_target, &settings.hours))
+        .unwrap_or_else(|| promise_by(now, team.ack_target, &team.hours));
+    (promised, team)
 }
 
 /// The ticket's new priority after one more repeat (`extra_repeats`) or angry mail.

@@ -8,7 +8,7 @@ use kindly_mail::compose::{TemplateInput, TemplateKind, Templates, format_promis
 use kindly_mail::threading::{domain_of, outgoing_message_id};
 use kindly_store::{IntakeTx, NewOutgoing, StoreError};
 
-use crate::settings::Settings;
+use crate::settings::{Settings, Team};
 
 /// Who gets the mail and what it answers.
 pub struct Reply<'a> {
@@ -27,6 +27,8 @@ pub struct Reply<'a> {
     pub promised: Timestamp,
     /// The customer's UTC offset (their Date: header), for the promise's wording.
     pub customer_offset: Option<i32>,
+    /// The team answering: its time zone words the promise.
+    pub team: &'a Team,
 }
 
 /// Renders and queues `r`; returns the outbox row.
@@ -37,7 +39,13 @@ pub async fn queue_reply<T: IntakeTx>(
     r: &Reply<'_>,
     now: Timestamp,
 ) -> Result<i64, StoreError> {
-    let promise_text = format_promise(r.promised, r.customer_offset, &settings.hours.tz, r.lang);
+    let promise_text = format_promise(
+        r.promised,
+        r.customer_offset,
+        &r.team.hours.tz,
+        &r.team.timezone_name,
+        r.lang,
+    );
     let body = templates.render(
         r.kind,
         r.lang,

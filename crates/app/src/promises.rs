@@ -18,7 +18,7 @@ use kindly_store::{IntakeTx, NewOutgoing, NewPromise, PromiseRow, Store, StoreEr
 use serde::Serialize;
 
 use crate::outgoing::{Reply, queue_reply};
-use crate::settings::Settings;
+use crate::settings::{Settings, Team};
 
 /// How far back first responses are counted for the measured answer rate.
 pub const RATE_WINDOW: SignedDuration = SignedDuration::from_hours(28 * 24);
@@ -38,70 +38,72 @@ pub fn at_or_above(p: Priority) -> &'static [&'static str] {
     }
 }
 
-/// The capacity with the answer rate measured from the last weeks.
+/// The team's capacity with its answer rate measured from the last weeks.
 pub async fn measured_capacity<T: IntakeTx>(
     tx: &mut T,
-    settings: &Settings,
+    team: &Team,
     now: Timestamp,
 ) -> Result<Capacity, StoreError> {
-    let mut capacity = settings.capacity.clone();
+    let mut capacity = team.capacity.clone();
     let since = now.checked_sub(RATE_WINDOW).unwrap_or(now);
-    let responses = tx.first_responses_since(since).await?;
+    let responses = tx.first_responses_since(&team.name, since).await?;
     if responses >= MIN_MEASURED_RESPONSES {
-        let hours = eta::agent_hours(since, now, &settings.hours, &settings.capacity);
+        let hours = eta::agent_hours(since, now, &team.hours, &team.capacity);
         capacity.per_agent_hour = eta::blend_rate(
             responses as f64,
             hours,
-            settings.capacity.per_agent_hour,
+            team.capacity.per_agent_hour,
             PRIOR_AGENT_HOURS,
         );
     }
     Ok(capacity)
 }
 
-/// The promise for a ticket of priority `p` arriving `now`; `before` places an
-/// existing ticket in the queue (only older tickets are ahead of it).
+/// The promise for a ticket of priority `p` arriving `now` in `team`'s queue;
+/// `before` places an existing ticket in the queue (only older tickets are ahead of it).
 pub async fn estimate<T: IntakeTx>(
     tx: &mut T,
     settings: &Settings,
+    team: &Team,
     p: Priority,
     before: Option<(Timestamp, i64)>,
     now: Timestamp,
 ) -> Result<(Eta, i64), StoreError> {
-    estimate_at(tx, settings, p, before, now, settings.promise_quantile).await
+    estimate_at(tx, team, p, before, now, settings.promise_quantile).await
 }
 
 async fn estimate_at<T: IntakeTx>(
     tx: &mut T,
-    settings: &Settings,
+    team: &Team,
     p: Priority,
     before: Option<(Timestamp, i64)>,
     now: Timestamp,
     quantile: f64,
 ) -> Result<(Eta, i64), StoreError> {
-    let ahead = tx.waiting_ahead(at_or_above(p), before).await?;
-    let capacity = measured_capacity(tx, settings, now).await?;
+    let ahead = tx.waiting_ahead(&team.name, at_or_above(p), before).await?;
+    let capacity = measured_capacity(tx, team, now).await?;
     let e = eta::first_response_eta(
         now,
         u32::try_from(ahead).unwrap_or(u32::MAX),
-        &settings.hours,
+        &team.hours,
         &capacity,
         quantile,
-        settings.ack_target,
+        team.ack_target,
     );
     Ok((e, ahead))
 }
 
-/// Tells the team lead (when one is configured); the note is internal mail.
+/// Tells the team's lead (when one is configured); the note is internal mail.
 pub async fn alert_lead<T: IntakeTx>(
     tx: &mut T,
     settings: &Settings,
+    team: &Team,
     ticket: i64,
     what: &str,
     seed: &str,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    let Some(lead) = settings.team_lead.as_deref() else {
+    let Some(lead) = team.lead.as_deref() else {
         return Ok(());
     };
     let message_id = kindly_mail::threading::outgoing_message_id(
@@ -156,6 +158,7 @@ pub async fn watch<S: Store>(
     let horizon = now.checked_add(settings.at_risk).unwrap_or(now);
     let mut report = WatchReport::default();
     for p in store.promises_due(horizon, WATCH_BATCH).await? {
+        let team = settings.teams.get(&p.team);
         let mut tx = store.begin_intake().await?;
         let waiting = p.first_response_at.is_none()
             && matches!(p.ticket_status, kindly_core::TicketStatus::Open);
@@ -200,6 +203,7 @@ pub async fn watch<S: Store>(
             alert_lead(
                 &mut tx,
                 settings,
+                team,
                 p.ticket,
                 &format!("promise at risk: an answer is due by {}", p.due_at),
                 &format!("at-risk-{}", p.id),
@@ -214,9 +218,9 @@ pub async fn watch<S: Store>(
         // tell the customer the new p90 time.
         let priority = Priority::parse(&p.priority).unwrap_or(Priority::Normal);
         let place = Some((p.ticket_created_at, p.ticket));
-        let (median, _) = estimate_at(&mut tx, settings, priority, place, now, 0.5).await?;
+        let (median, _) = estimate_at(&mut tx, team, priority, place, now, 0.5).await?;
         if median.raw > p.due_at && p.kind == "acknowledgement" {
-            let (fresh, ahead) = estimate(&mut tx, settings, priority, place, now).await?;
+            let (fresh, ahead) = estimate(&mut tx, settings, team, priority, place, now).await?;
             let reply = Reply {
                 kind: TemplateKind::PromiseUpdate,
                 ticket: p.ticket,
@@ -229,6 +233,7 @@ pub async fn watch<S: Store>(
                 seed: &format!("promise-{}", p.id),
                 promised: fresh.at,
                 customer_offset: None,
+                team,
             };
             queue_reply(&mut tx, settings, templates, &reply, now).await?;
             tx.settle_promise(p.id, "replaced", now).await?;

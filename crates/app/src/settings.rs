@@ -55,6 +55,37 @@ struct File {
     /// `[[imap]]`: one table per mailbox.
     #[serde(default)]
     imap: Vec<ImapFile>,
+    /// `[[team]]`: one table per team; without any, one team "support" runs
+    /// on `[hours]`, `[capacity]` and `[promises]`.
+    #[serde(default)]
+    team: Vec<TeamFile>,
+}
+
+/// A team's own queue, calendar, capacity and lead; every key it leaves out
+/// comes from the top-level `[hours]`, `[capacity]`, `[policy]` and `[promises]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TeamFile {
+    name: Option<String>,
+    /// Mail to these addresses goes to this team's queue.
+    addresses: Option<Vec<String>>,
+    timezone: Option<String>,
+    mon: Option<String>,
+    tue: Option<String>,
+    wed: Option<String>,
+    thu: Option<String>,
+    fri: Option<String>,
+    sat: Option<String>,
+    sun: Option<String>,
+    holidays: Option<Vec<String>>,
+    /// An iCalendar file of the team's days off (relative to the configuration file).
+    holidays_ics: Option<String>,
+    /// Hours within which the team means to answer (the service goal).
+    target_hours: Option<i64>,
+    answers_per_agent_hour: Option<f64>,
+    agents: Option<u32>,
+    shifts: Option<Vec<String>>,
+    lead: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -212,7 +243,7 @@ pub struct ImapMailbox {
     pub username: String,
     pub password: Secret,
     pub folder: String,
-    /// The team (queue) the mailbox feeds; kept for routing.
+    /// The team (queue) whose new tickets the mailbox's mail opens.
     pub team: String,
     pub after: AfterIntake,
     /// How often the folder is looked at without IDLE, and how long one IDLE lasts.
@@ -259,6 +290,76 @@ pub struct SmtpSettings {
     pub tls: SmtpTls,
 }
 
+/// One team: its own queue, business hours, capacity and lead.
+#[derive(Clone, Debug)]
+pub struct Team {
+    pub name: String,
+    /// Mail to these addresses (lower-case) goes to this team's queue.
+    pub addresses: Vec<String>,
+    pub hours: BusinessHours,
+    /// The time zone name, for display ("Europe/Tallinn").
+    pub timezone_name: String,
+    /// The service goal: the first answer within this time.
+    pub ack_target: SignedDuration,
+    /// Who answers, and how fast before there is history (`core::eta`).
+    pub capacity: Capacity,
+    /// Told when a promise is beyond the target or at risk.
+    pub lead: Option<String>,
+}
+
+/// The teams; the first one takes mail no other team claims.
+#[derive(Clone, Debug)]
+pub struct Teams {
+    first: Team,
+    rest: Vec<Team>,
+}
+
+impl Teams {
+    /// The team of mail no address or channel routes elsewhere.
+    pub fn default_team(&self) -> &Team {
+        &self.first
+    }
+
+    /// The team called `name`; the default team for a name no longer configured
+    /// (a ticket routed before the configuration changed).
+    pub fn get(&self, name: &str) -> &Team {
+        self.find(name).unwrap_or(&self.first)
+    }
+
+    /// The team called `name`, if there is one.
+    pub fn find(&self, name: &str) -> Option<&Team> {
+        self.iter().find(|t| t.name == name)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Team> {
+        std::iter::once(&self.first).chain(self.rest.iter())
+    }
+
+    /// The team the first of `recipients` (To, Cc, Delivered-To … in that
+    /// order) that is one of a team's addresses names; plus-addresses count as
+    /// their base address.
+    pub fn for_recipients<'a>(
+        &self,
+        recipients: impl IntoIterator<Item = &'a str>,
+    ) -> Option<&Team> {
+        recipients.into_iter().find_map(|r| {
+            let plain = without_plus(&r.trim().to_lowercase());
+            self.iter().find(|t| t.addresses.contains(&plain))
+        })
+    }
+}
+
+/// `name+tag@domain` → `name@domain`.
+fn without_plus(email: &str) -> String {
+    match email.rsplit_once('@') {
+        Some((local, domain)) => match local.split_once('+') {
+            Some((base, _)) => format!("{base}@{domain}"),
+            None => email.to_string(),
+        },
+        None => email.to_string(),
+    }
+}
+
 /// Validated settings.
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -269,10 +370,8 @@ pub struct Settings {
     pub signature: String,
     /// Agents' addresses: their mail never gets an acknowledgement.
     pub agents: Vec<String>,
-    pub hours: BusinessHours,
-    /// The time zone name, for display.
-    pub timezone_name: String,
-    pub ack_target: SignedDuration,
+    /// The teams (queues), each with its calendar, capacity and lead.
+    pub teams: Teams,
     pub policy: Policy,
     pub max_message_bytes: u64,
     pub listen: String,
@@ -280,14 +379,10 @@ pub struct Settings {
     pub inbound_token: Option<Secret>,
     /// `None`: the file transport (each mail an .eml under the data directory).
     pub smtp: Option<SmtpSettings>,
-    /// Who answers, and how fast before there is history (`core::eta`).
-    pub capacity: Capacity,
     /// The share of customers who hear from us before the promise (0.9).
     pub promise_quantile: f64,
     /// A promise this close to its deadline without an answer is at risk.
     pub at_risk: SignedDuration,
-    /// Told when a promise is beyond the target or at risk.
-    pub team_lead: Option<String>,
     /// IMAP mailboxes `kindly serve` takes mail from.
     pub imap: Vec<ImapMailbox>,
 }
@@ -341,26 +436,24 @@ impl Settings {
             .find(|(k, _)| k == "KINDLY_HOLIDAYS_ICS")
             .map(|(_, v)| v.clone())
             .or(parsed.hours.holidays_ics.take());
+        let base = file.parent().unwrap_or(Path::new("."));
         if let Some(rel) = ics_path {
-            let base = file.parent().unwrap_or(Path::new("."));
-            let path = base.join(&rel);
-            let text = std::fs::read_to_string(&path).map_err(|source| SettingsError::Read {
-                path: path.clone(),
-                source,
-            })?;
-            let days = crate::ics::holidays_from_ics(&text, ICS_FROM, ICS_TO)
-                .map_err(|e| invalid("hours.holidays_ics", format!("{}: {e}", path.display())))?;
-            let extra: Vec<String> = days.iter().map(ToString::to_string).collect();
+            let extra = ics_days(base, &rel, "hours.holidays_ics")?;
             parsed
                 .hours
                 .holidays
                 .get_or_insert_with(Vec::new)
                 .extend(extra);
         }
+        for (i, t) in parsed.team.iter_mut().enumerate() {
+            if let Some(rel) = t.holidays_ics.take() {
+                let extra = ics_days(base, &rel, &format!("team[{i}].holidays_ics"))?;
+                t.holidays.get_or_insert_with(Vec::new).extend(extra);
+            }
+        }
         // CA files are named relative to the configuration file.
         for m in &mut parsed.imap {
             if let Some(ca) = m.ca_file.take() {
-                let base = file.parent().unwrap_or(Path::new("."));
                 m.ca_file = Some(base.join(ca).to_string_lossy().into_owned());
             }
         }
@@ -422,15 +515,6 @@ impl Settings {
         let timezone_name = var("KINDLY_TIMEZONE")
             .or(f.hours.timezone)
             .unwrap_or_else(|| "UTC".to_string());
-        // The bundled tz database: looking a name up in the system one makes jiff walk
-        // all of /usr/share/zoneinfo, a cost the MTA pipe would pay on every mail.
-        let tz = if timezone_name.eq_ignore_ascii_case("UTC") {
-            TimeZone::UTC
-        } else {
-            jiff::tz::TimeZoneDatabase::bundled()
-                .get(&timezone_name)
-                .map_err(|e| invalid("hours.timezone", format!("{timezone_name:?}: {e}")))?
-        };
         let default_day = Some("09:00-17:00".to_string());
         let mut days = [
             ("hours.mon", f.hours.mon.or(default_day.clone())),
@@ -444,21 +528,11 @@ impl Settings {
         if let Some(spec) = var("KINDLY_HOURS") {
             apply_hours_spec(&spec, &mut days)?;
         }
-        let mut week = [None; 7];
-        for (slot, (key, spec)) in week.iter_mut().zip(days.iter()) {
-            *slot = match spec {
-                Some(s) => parse_day(key, s)?,
-                None => None,
-            };
-        }
-        let mut holidays = Vec::new();
-        for h in f.hours.holidays.unwrap_or_default() {
-            holidays.push(
-                h.parse::<Date>()
-                    .map_err(|e| invalid("hours.holidays", format!("{h:?}: {e}")))?,
-            );
-        }
-        let hours = BusinessHours { week, holidays, tz };
+        let hours = BusinessHours {
+            week: parse_week(&days)?,
+            holidays: parse_holidays("hours.holidays", &f.hours.holidays.unwrap_or_default())?,
+            tz: time_zone("hours.timezone", &timezone_name)?,
+        };
 
         let int_var = |k: &str| -> Result<Option<i64>, SettingsError> {
             var(k)
@@ -581,12 +655,7 @@ impl Settings {
                 None => f.capacity.answers_per_agent_hour,
             }
             .unwrap_or(DEFAULT_ANSWERS_PER_AGENT_HOUR);
-        if !(rate > 0.0 && rate <= 1000.0) {
-            return Err(invalid(
-                "capacity.answers_per_agent_hour",
-                format!("{rate} must be above 0 (first answers one agent gives per hour)"),
-            ));
-        }
+        check_rate("capacity.answers_per_agent_hour", rate)?;
         let agents_on_duty = match int_var("KINDLY_AGENTS_ON_DUTY")? {
             Some(n) => u32::try_from(n)
                 .map_err(|_| invalid("KINDLY_AGENTS_ON_DUTY", format!("{n} is out of range")))?,
@@ -614,16 +683,32 @@ impl Settings {
             .or(f.promises.team_lead)
             .map(|a| a.trim().to_lowercase())
             .filter(|a| !a.is_empty());
-        if let Some(a) = &team_lead
-            && a.parse::<lettre::Address>().is_err()
-        {
-            return Err(invalid(
-                "promises.team_lead",
-                format!("{a:?} is not an e-mail address"),
-            ));
+        if let Some(a) = &team_lead {
+            check_address("promises.team_lead", a)?;
+        }
+        let base = Team {
+            name: DEFAULT_TEAM.to_string(),
+            addresses: Vec::new(),
+            hours,
+            timezone_name,
+            ack_target: SignedDuration::from_hours(ack_hours),
+            capacity: Capacity {
+                per_agent_hour: rate,
+                shifts,
+                default_agents: agents_on_duty,
+            },
+            lead: team_lead,
+        };
+        let teams = teams(f.team, base)?;
+        // Mail to a team's address is mail to us: threading, loops and From.
+        let mut support_addresses = support_addresses;
+        for a in teams.iter().flat_map(|t| t.addresses.iter()) {
+            if !support_addresses.contains(a) {
+                support_addresses.push(a.clone());
+            }
         }
 
-        let imap = imap_mailboxes(f.imap, &var)?;
+        let imap = imap_mailboxes(f.imap, &var, &teams)?;
 
         Ok(Settings {
             support_addresses,
@@ -631,22 +716,14 @@ impl Settings {
             company,
             signature,
             agents,
-            hours,
-            timezone_name,
-            ack_target: SignedDuration::from_hours(ack_hours),
+            teams,
             policy,
             max_message_bytes,
             listen,
             inbound_token,
             smtp,
-            capacity: Capacity {
-                per_agent_hour: rate,
-                shifts,
-                default_agents: agents_on_duty,
-            },
             promise_quantile,
             at_risk: SignedDuration::from_mins(at_risk_minutes),
-            team_lead,
             imap,
         })
     }
@@ -661,13 +738,7 @@ impl Settings {
     /// True for one of our own addresses, plus-addressed ones included.
     pub fn is_own_address(&self, email: &str) -> bool {
         let email = email.to_lowercase();
-        let plain = match email.rsplit_once('@') {
-            Some((local, domain)) => match local.split_once('+') {
-                Some((base, _)) => format!("{base}@{domain}"),
-                None => email.clone(),
-            },
-            None => email.clone(),
-        };
+        let plain = without_plus(&email);
         self.support_addresses
             .iter()
             .any(|a| *a == email || *a == plain)
@@ -679,10 +750,181 @@ impl Settings {
     }
 }
 
+/// The days off an iCalendar file (relative to `base`) lists, as `YYYY-MM-DD`.
+fn ics_days(base: &Path, rel: &str, key: &str) -> Result<Vec<String>, SettingsError> {
+    let path = base.join(rel);
+    let text = std::fs::read_to_string(&path).map_err(|source| SettingsError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    let days = crate::ics::holidays_from_ics(&text, ICS_FROM, ICS_TO)
+        .map_err(|e| invalid(key, format!("{}: {e}", path.display())))?;
+    Ok(days.iter().map(ToString::to_string).collect())
+}
+
+/// The name of the one team there is when no `[[team]]` is configured.
+pub const DEFAULT_TEAM: &str = "support";
+
+fn time_zone(key: &str, name: &str) -> Result<TimeZone, SettingsError> {
+    // The bundled tz database: looking a name up in the system one makes jiff walk
+    // all of /usr/share/zoneinfo, a cost the MTA pipe would pay on every mail.
+    if name.eq_ignore_ascii_case("UTC") {
+        return Ok(TimeZone::UTC);
+    }
+    jiff::tz::TimeZoneDatabase::bundled()
+        .get(name)
+        .map_err(|e| invalid(key, format!("{name:?}: {e}")))
+}
+
+fn parse_week<K: AsRef<str>>(
+    days: &[(K, Option<String>); 7],
+) -> Result<[Option<DayHours>; 7], SettingsError> {
+    let mut week = [None; 7];
+    for (slot, (key, spec)) in week.iter_mut().zip(days.iter()) {
+        *slot = match spec {
+            Some(s) => parse_day(key.as_ref(), s)?,
+            None => None,
+        };
+    }
+    Ok(week)
+}
+
+fn parse_holidays(key: &str, list: &[String]) -> Result<Vec<Date>, SettingsError> {
+    list.iter()
+        .map(|h| {
+            h.parse::<Date>()
+                .map_err(|e| invalid(key, format!("{h:?}: {e}")))
+        })
+        .collect()
+}
+
+fn check_rate(key: &str, rate: f64) -> Result<(), SettingsError> {
+    if rate > 0.0 && rate <= 1000.0 {
+        Ok(())
+    } else {
+        Err(invalid(
+            key,
+            format!("{rate} must be above 0 (first answers one agent gives per hour)"),
+        ))
+    }
+}
+
+fn check_address(key: &str, a: &str) -> Result<(), SettingsError> {
+    if a.parse::<lettre::Address>().is_ok() {
+        Ok(())
+    } else {
+        Err(invalid(key, format!("{a:?} is not an e-mail address")))
+    }
+}
+
+/// The `[[team]]` tables on top of `base` (the top-level sections); `base`
+/// itself, named "support", when there are none.
+fn teams(files: Vec<TeamFile>, base: Team) -> Result<Teams, SettingsError> {
+    let mut built: Vec<Team> = Vec::new();
+    for (i, t) in files.into_iter().enumerate() {
+        let key = |k: &str| format!("team[{i}].{k}");
+        let name = t
+            .name
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .ok_or_else(|| invalid(&key("name"), "missing"))?;
+        if name.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            return Err(invalid(&key("name"), "no spaces or control characters"));
+        }
+        if built.iter().any(|b| b.name == name) {
+            return Err(invalid(&key("name"), format!("{name:?} names two teams")));
+        }
+        let mut addresses = Vec::new();
+        for a in t.addresses.unwrap_or_default() {
+            let a = a.trim().to_lowercase();
+            check_address(&key("addresses"), &a)?;
+            if let Some(other) = built.iter().find(|b| b.addresses.contains(&a)) {
+                return Err(invalid(
+                    &key("addresses"),
+                    format!("{a:?} already belongs to team {:?}", other.name),
+                ));
+            }
+            addresses.push(a);
+        }
+        let timezone_name = t.timezone.unwrap_or_else(|| base.timezone_name.clone());
+        let tz = time_zone(&key("timezone"), &timezone_name)?;
+        let written = [t.mon, t.tue, t.wed, t.thu, t.fri, t.sat, t.sun];
+        // Days written: exactly those days are open; none: the top-level week.
+        let week = if written.iter().any(Option::is_some) {
+            let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+            let mut days: [(String, Option<String>); 7] = Default::default();
+            for ((slot, spec), day) in days.iter_mut().zip(written).zip(names) {
+                *slot = (key(day), spec);
+            }
+            parse_week(&days)?
+        } else {
+            base.hours.week
+        };
+        let holidays = match t.holidays {
+            Some(list) => parse_holidays(&key("holidays"), &list)?,
+            None => base.hours.holidays.clone(),
+        };
+        let target_hours = t.target_hours.unwrap_or_else(|| base.ack_target.as_hours());
+        if !(1..=24 * 366).contains(&target_hours) {
+            return Err(invalid(
+                &key("target_hours"),
+                format!("{target_hours} is out of range"),
+            ));
+        }
+        let per_agent_hour = t
+            .answers_per_agent_hour
+            .unwrap_or(base.capacity.per_agent_hour);
+        check_rate(&key("answers_per_agent_hour"), per_agent_hour)?;
+        let shifts = match t.shifts {
+            Some(specs) => {
+                let mut shifts = Vec::new();
+                for spec in specs {
+                    shifts.extend(parse_shift(&spec)?);
+                }
+                shifts
+            }
+            None => base.capacity.shifts.clone(),
+        };
+        let lead = match t.lead.map(|a| a.trim().to_lowercase()) {
+            Some(a) if a.is_empty() => None,
+            Some(a) => {
+                check_address(&key("lead"), &a)?;
+                Some(a)
+            }
+            None => base.lead.clone(),
+        };
+        built.push(Team {
+            name,
+            addresses,
+            hours: BusinessHours { week, holidays, tz },
+            timezone_name,
+            ack_target: SignedDuration::from_hours(target_hours),
+            capacity: Capacity {
+                per_agent_hour,
+                shifts,
+                default_agents: t.agents.unwrap_or(base.capacity.default_agents),
+            },
+            lead,
+        });
+    }
+    let mut built = built.into_iter();
+    Ok(match built.next() {
+        Some(first) => Teams {
+            first,
+            rest: built.collect(),
+        },
+        None => Teams {
+            first: base,
+            rest: Vec::new(),
+        },
+    })
+}
+
 /// The `[[imap]]` tables, validated; `var` reads the environment.
 fn imap_mailboxes(
     files: Vec<ImapFile>,
     var: &dyn Fn(&str) -> Option<String>,
+    teams: &Teams,
 ) -> Result<Vec<ImapMailbox>, SettingsError> {
     let mut out: Vec<ImapMailbox> = Vec::new();
     for (i, m) in files.into_iter().enumerate() {
@@ -780,6 +1022,23 @@ fn imap_mailboxes(
                 format!("{poll_seconds} must be between 1 and 3600"),
             ));
         }
+        let team = match m
+            .team
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+        {
+            Some(t) => match teams.find(&t) {
+                Some(found) => found.name.clone(),
+                None => {
+                    let known: Vec<&str> = teams.iter().map(|t| t.name.as_str()).collect();
+                    return Err(invalid(
+                        &key("team"),
+                        format!("{t:?} is no team (teams: {})", known.join(", ")),
+                    ));
+                }
+            },
+            None => teams.default_team().name.clone(),
+        };
         out.push(ImapMailbox {
             name,
             host,
@@ -789,11 +1048,7 @@ fn imap_mailboxes(
             username,
             password: Secret(password),
             folder,
-            team: m
-                .team
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty())
-                .unwrap_or_else(|| "support".to_string()),
+            team,
             after,
             poll_interval: std::time::Duration::from_secs(poll_seconds),
             idle: m.idle.unwrap_or(true),
@@ -950,8 +1205,14 @@ mod tests {
         let s = Settings::from_env(&[]).expect("defaults");
         assert_eq!(s.from_address(), "support@localhost");
         assert_eq!(s.listen, DEFAULT_LISTEN);
-        assert_eq!(s.ack_target, SignedDuration::from_hours(24));
-        assert!(s.hours.week[0].is_some() && s.hours.week[5].is_none());
+        assert_eq!(
+            s.teams.default_team().ack_target,
+            SignedDuration::from_hours(24)
+        );
+        assert!(
+            s.teams.default_team().hours.week[0].is_some()
+                && s.teams.default_team().hours.week[5].is_none()
+        );
         assert!(s.smtp.is_none());
     }
 
@@ -969,9 +1230,12 @@ mod tests {
         assert_eq!(s.support_addresses, vec!["help@acme.example"]);
         assert_eq!(s.from_name, "ACME Support");
         assert_eq!(s.listen, "127.0.0.1:9999");
-        assert_eq!(s.ack_target, SignedDuration::from_hours(8));
-        assert!(s.hours.week[5].is_some());
-        assert_eq!(s.hours.holidays.len(), 1);
+        assert_eq!(
+            s.teams.default_team().ack_target,
+            SignedDuration::from_hours(8)
+        );
+        assert!(s.teams.default_team().hours.week[5].is_some());
+        assert_eq!(s.teams.default_team().hours.holidays.len(), 1);
         assert!(s.is_own_address("help+12@acme.example"));
         assert!(!s.is_own_address("customer@acme.example"));
     }
@@ -1014,9 +1278,9 @@ mod tests {
             "mon-thu 08:00-16:00; sat 10:00-12:00",
         )]))
         .expect("valid");
-        assert!(s.hours.week[0].is_some());
-        assert!(s.hours.week[4].is_none());
-        assert!(s.hours.week[5].is_some());
+        assert!(s.teams.default_team().hours.week[0].is_some());
+        assert!(s.teams.default_team().hours.week[4].is_none());
+        assert!(s.teams.default_team().hours.week[5].is_some());
     }
 
     #[test]
@@ -1029,12 +1293,15 @@ mod tests {
         )
         .expect("write");
         let s = Settings::load(&path, true, &[]).expect("valid");
-        assert_eq!(s.capacity.per_agent_hour, 3.5);
-        assert_eq!(s.capacity.shifts.len(), 5);
-        assert_eq!(s.capacity.shifts[4].agents, 1);
+        assert_eq!(s.teams.default_team().capacity.per_agent_hour, 3.5);
+        assert_eq!(s.teams.default_team().capacity.shifts.len(), 5);
+        assert_eq!(s.teams.default_team().capacity.shifts[4].agents, 1);
         assert_eq!(s.promise_quantile, 0.95);
         assert_eq!(s.at_risk, SignedDuration::from_mins(90));
-        assert_eq!(s.team_lead.as_deref(), Some("lead@acme.example"));
+        assert_eq!(
+            s.teams.default_team().lead.as_deref(),
+            Some("lead@acme.example")
+        );
         for (bad, key) in [
             (
                 "[capacity]\nshifts = [\"monday 9-13\"]\n",
@@ -1050,6 +1317,102 @@ mod tests {
             std::fs::write(&path, bad).expect("write");
             match Settings::load(&path, true, &[]) {
                 Err(SettingsError::Invalid { key: k, .. }) => assert_eq!(k, key),
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn teams_inherit_the_top_level_sections_and_route_by_address() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("kindly.toml");
+        std::fs::write(
+            dir.path().join("de-days.ics"),
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261003\r\nSUMMARY:Tag der Deutschen Einheit\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        )
+        .expect("write");
+        std::fs::write(
+            &path,
+            "[support]\naddresses = [\"help@acme.example\"]\n\
+             [hours]\ntimezone = \"Europe/Tallinn\"\nholidays = [\"2026-12-24\"]\n\
+             [capacity]\nanswers_per_agent_hour = 3.0\nagents = 3\n\
+             [promises]\nteam_lead = \"lead@acme.example\"\n\
+             [[team]]\nname = \"support\"\naddresses = [\"help@acme.example\"]\n\
+             [[team]]\nname = \"billing\"\naddresses = [\"Billing@Acme.example\"]\n\
+             timezone = \"Europe/Berlin\"\nmon = \"08:00-12:00\"\nholidays_ics = \"de-days.ics\"\n\
+             target_hours = 8\nagents = 1\nlead = \"money@acme.example\"\n",
+        )
+        .expect("write");
+        let s = Settings::load(&path, true, &[]).expect("valid");
+        let support = s.teams.default_team();
+        assert_eq!(support.name, "support");
+        assert_eq!(support.timezone_name, "Europe/Tallinn");
+        assert_eq!(support.capacity.default_agents, 3);
+        assert_eq!(support.lead.as_deref(), Some("lead@acme.example"));
+        let billing = s.teams.find("billing").expect("billing");
+        assert_eq!(billing.timezone_name, "Europe/Berlin");
+        // Days written: exactly those are open.
+        assert!(billing.hours.week[0].is_some() && billing.hours.week[1].is_none());
+        assert_eq!(
+            billing.hours.holidays.len(),
+            1,
+            "its own list replaces the top-level one"
+        );
+        assert_eq!(billing.ack_target, SignedDuration::from_hours(8));
+        assert_eq!(billing.capacity.per_agent_hour, 3.0, "inherited");
+        assert_eq!(billing.capacity.default_agents, 1);
+        assert_eq!(billing.lead.as_deref(), Some("money@acme.example"));
+        // Routing: plus-addresses and case count as the base address.
+        let to = |r: &[&str]| {
+            s.teams
+                .for_recipients(r.iter().copied())
+                .map(|t| t.name.clone())
+        };
+        assert_eq!(to(&["BILLING+7@acme.example"]).as_deref(), Some("billing"));
+        assert_eq!(
+            to(&["someone@else.example", "help@acme.example"]).as_deref(),
+            Some("support")
+        );
+        assert_eq!(to(&["someone@else.example"]), None);
+        assert_eq!(
+            s.teams.get("gone").name,
+            "support",
+            "an unknown name falls back to the default"
+        );
+        // A team's address is one of ours (loops, threading).
+        assert!(s.is_own_address("billing@acme.example"));
+
+        for (bad, key) in [
+            ("[[team]]\naddresses = [\"a@b.example\"]\n", "team[0].name"),
+            (
+                "[[team]]\nname = \"a\"\n[[team]]\nname = \"a\"\n",
+                "team[1].name",
+            ),
+            (
+                "[[team]]\nname = \"a\"\naddresses = [\"x@b.example\"]\n[[team]]\nname = \"b\"\naddresses = [\"x@b.example\"]\n",
+                "team[1].addresses",
+            ),
+            (
+                "[[team]]\nname = \"a\"\ntimezone = \"Mars/Base\"\n",
+                "team[0].timezone",
+            ),
+            ("[[team]]\nname = \"a\"\ntue = \"9 to 5\"\n", "team[0].tue"),
+            (
+                "[[team]]\nname = \"a\"\ntarget_hours = 0\n",
+                "team[0].target_hours",
+            ),
+            (
+                "[[team]]\nname = \"a\"\nlead = \"nobody\"\n",
+                "team[0].lead",
+            ),
+            (
+                "[[team]]\nname = \"a\"\n[[imap]]\nhost = \"h\"\nusername = \"u\"\npassword = \"p\"\nteam = \"b\"\n",
+                "imap[0].team",
+            ),
+        ] {
+            std::fs::write(&path, bad).expect("write");
+            match Settings::load(&path, true, &[]) {
+                Err(SettingsError::Invalid { key: k, .. }) => assert_eq!(k, key, "{bad}"),
                 other => panic!("{bad}: {other:?}"),
             }
         }
@@ -1124,7 +1487,13 @@ mod tests {
         .expect("write");
         std::fs::write(&path, "[hours]\nholidays_ics = \"days-off.ics\"\n").expect("write");
         let s = Settings::load(&path, true, &[]).expect("valid");
-        assert!(s.hours.holidays.contains(&jiff::civil::date(2027, 2, 24)));
+        assert!(
+            s.teams
+                .default_team()
+                .hours
+                .holidays
+                .contains(&jiff::civil::date(2027, 2, 24))
+        );
         std::fs::write(dir.path().join("days-off.ics"), "not a calendar").expect("write");
         assert!(matches!(
             Settings::load(&path, true, &[]),
@@ -1138,7 +1507,8 @@ mod tests {
         let path = dir.path().join("kindly.toml");
         std::fs::write(
             &path,
-            "[[imap]]\nname = \"support\"\nhost = \"imap.example.com\"\nusername = \"help\"\npassword = \"secret-one\"\n\
+            "[[team]]\nname = \"support\"\n[[team]]\nname = \"billing\"\n\
+             [[imap]]\nname = \"support\"\nhost = \"imap.example.com\"\nusername = \"help\"\npassword = \"secret-one\"\n\
              [[imap]]\nname = \"billing-de\"\nhost = \"127.0.0.1\"\ntls = \"none\"\nusername = \"b\"\nfolder = \"Support/DE\"\n\
              team = \"billing\"\nafter = \"seen\"\npoll_seconds = 5\nidle = false\nca_file = \"ca.pem\"\n",
         )

@@ -301,3 +301,136 @@ async fn imported_history_does_not_stand_in_front_of_todays_customers() {
     assert_eq!(rows.len(), 1);
     assert_eq!((rows[0].ticket, rows[0].ahead), (r.ticket.unwrap(), 0));
 }
+
+/// Two teams with their own addresses, zones, hours and capacity.
+fn two_teams(dir: &std::path::Path) -> Settings {
+    let path = dir.join("kindly.toml");
+    std::fs::write(
+        &path,
+        r#"
+[support]
+addresses = ["support@acme.example"]
+agents = ["agent@acme.example"]
+[hours]
+timezone = "Europe/Tallinn"
+[[team]]
+name = "support"
+addresses = ["support@acme.example"]
+agents = 4
+lead = "lead@acme.example"
+[[team]]
+name = "billing"
+addresses = ["billing@acme.example"]
+timezone = "Europe/Berlin"
+mon = "13:00-15:00"
+tue = "13:00-15:00"
+agents = 1
+answers_per_agent_hour = 0.5
+target_hours = 8
+lead = "money@acme.example"
+"#,
+    )
+    .expect("write");
+    Settings::load(&path, true, &[]).expect("valid settings")
+}
+
+#[tokio::test]
+async fn each_team_has_its_own_queue_calendar_lead_and_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let settings = Arc::new(two_teams(dir.path()));
+    let store = SqliteStore::in_memory().await.expect("store");
+    let i = Intake::new(store, settings.clone(), Arc::new(Templates::default()));
+    let at = "2026-03-02T08:00:00Z"; // Monday 10:00 in Tallinn, 09:00 in Berlin
+    // Five customers of the support team ahead.
+    let support_tickets = queue_of(&i, 5, at).await;
+    let billing = |k: usize, extra: &str| {
+        format!(
+            "From: b{k}@example.com\r\nTo: billing@acme.example\r\nSubject: Invoice {k}\r\n\
+             Message-ID: <bill{k}@x>\r\n{extra}Date: Mon, 2 Mar 2026 09:00:00 +0100\r\n\
+             Content-Type: text/plain; charset=utf-8\r\n\r\nInvoice 7{k}00 charged twice, please refund.\r\n"
+        )
+        .into_bytes()
+    };
+    let first = take(&i, &billing(0, ""), at).await;
+    let store = i.store();
+    let t0 = store.ticket(first.ticket.unwrap()).await.unwrap().unwrap();
+    assert_eq!(t0.team, "billing");
+    for id in &support_tickets {
+        assert_eq!(store.ticket(*id).await.unwrap().unwrap().team, "support");
+    }
+    // The support queue is not ahead of billing's customer; billing's own hours
+    // (13:00-15:00 Berlin) place the promise, and its zone words the mail.
+    let rows = store
+        .promises_since(t("2026-03-01T00:00:00Z"))
+        .await
+        .unwrap();
+    let row = rows.iter().find(|r| r.ticket == t0.id).unwrap();
+    assert_eq!((row.team.as_str(), row.ahead), ("billing", 0));
+    let due = t0
+        .promised_by
+        .unwrap()
+        .to_zoned(jiff::tz::TimeZone::get("Europe/Berlin").unwrap());
+    assert!(
+        (13..=15).contains(&due.hour()) && due.weekday() == jiff::civil::Weekday::Monday,
+        "{due}"
+    );
+    let ack = store.outbox(Some(t0.id)).await.unwrap();
+    assert!(ack[0].body.contains("Berlin time"), "{}", ack[0].body);
+    // The second billing customer waits behind the first, at billing's slow
+    // rate: beyond its 8 h target, so billing's lead is told, not support's.
+    let second = take(&i, &billing(1, ""), at).await;
+    let out = store.outbox(second.ticket).await.unwrap();
+    let alerts: Vec<&str> = out
+        .iter()
+        .filter(|o| o.kind == "alert")
+        .map(|o| o.to.as_str())
+        .collect();
+    assert_eq!(alerts, ["money@acme.example"], "{out:?}");
+    // The envelope recipient routes even when the header names another address.
+    let routed = take(
+        &i,
+        String::from_utf8(billing(2, "X-Original-To: billing@acme.example\r\n"))
+            .unwrap()
+            .replace("\nTo: billing@", "\nTo: support@")
+            .as_bytes(),
+        at,
+    )
+    .await;
+    assert_eq!(
+        store
+            .ticket(routed.ticket.unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .team,
+        "billing"
+    );
+    // A channel mapped to a team (an IMAP mailbox) wins over the address.
+    let support_box = Intake::new(
+        store.clone(),
+        settings.clone(),
+        Arc::new(Templates::default()),
+    )
+    .for_team("support");
+    let boxed = support_box
+        .ingest(&billing(3, ""), t(at), "imap:support")
+        .await
+        .expect("ingest");
+    assert_eq!(
+        store
+            .ticket(boxed.ticket.unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .team,
+        "support"
+    );
+    // The report has one row per team and week.
+    let rows = store
+        .promises_since(t("2026-03-01T00:00:00Z"))
+        .await
+        .unwrap();
+    let report = promises::report(&rows);
+    let teams: Vec<(&str, usize)> = report.iter().map(|f| (f.team.as_str(), f.made)).collect();
+    assert_eq!(teams, [("billing", 3), ("support", 6)], "{report:?}");
+}

@@ -306,6 +306,7 @@ mod tests {
             promised_by: None,
             repeats: 0,
             angry: false,
+            team: "support".into(),
         }
     }
 
@@ -508,6 +509,7 @@ mod tests {
                 promised_by: None,
                 repeats: 0,
                 angry: false,
+                team: "support".into(),
             })
     }
 

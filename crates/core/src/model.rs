@@ -157,6 +157,8 @@ pub struct TicketSummary {
     /// How often the customer wrote the same request again.
     pub repeats: i64,
     pub angry: bool,
+    /// The team whose queue holds it.
+    pub team: String,
 }
 
 /// How urgent a ticket is, from what the customer went through.

@@ -529,6 +529,12 @@ fn config(dc: &Dovecot, support_password: &str, with_billing: bool) -> String {
         "[support]
 addresses = [\"support@help.test\"]
 
+[[team]]
+name = \"support\"
+
+[[team]]
+name = \"billing\"
+
 [[imap]]
 name = \"support\"
 host = \"127.0.0.1\"
@@ -627,6 +633,15 @@ fn serve_takes_mail_from_dovecot_across_restarts() {
         },
         &all,
     );
+    // Each mailbox feeds its team's queue.
+    for t in tickets(&data) {
+        let want = if t["subject"] == "Invoice wrong" {
+            "billing"
+        } else {
+            "support"
+        };
+        assert_eq!(t["team"], want, "{t}");
+    }
     let (code, health) = serve.get("/healthz");
     assert_eq!(code, 200, "{health}");
     assert!(health.ends_with("ok\n"), "{health}");

@@ -330,46 +330,141 @@ const MONTHS_DE: [&str; 12] = [
     "Dezember",
 ];
 
-/// The promise in the customer's language and time: their Date: header's
-/// offset when known, else the team's zone. Always states the UTC offset.
+/// The promise in the customer's language and time: the team's zone, named
+/// ("Tallinn time"), unless the customer's Date: header shows another offset,
+/// then theirs. Always states the UTC offset too.
 pub fn format_promise(
     at: Timestamp,
     customer_offset_seconds: Option<i32>,
     team_tz: &TimeZone,
+    team_tz_name: &str,
     lang: Lang,
 ) -> String {
-    let tz = customer_offset_seconds
-        .and_then(|s| Offset::from_seconds(s).ok())
-        .map_or_else(|| team_tz.clone(), TimeZone::fixed);
+    let team_offset = team_tz.to_offset(at).seconds();
+    let (tz, named) = match customer_offset_seconds.and_then(|s| Offset::from_seconds(s).ok()) {
+        Some(o) if o.seconds() != team_offset => (TimeZone::fixed(o), false),
+        _ => (team_tz.clone(), true),
+    };
     let z = at.to_zoned(tz);
     let wd = usize::try_from(z.weekday().to_monday_zero_offset()).unwrap_or(0) % 7;
     let mo = usize::try_from(z.month() - 1).unwrap_or(0) % 12;
     let (day, year, hh, mm) = (z.day(), z.year(), z.hour(), z.minute());
     let secs = z.offset().seconds();
     let sign = if secs < 0 { '-' } else { '+' };
-    let off = format!(
+    let utc = format!(
         "UTC{sign}{:02}:{:02}",
         secs.abs() / 3600,
         secs.abs() % 3600 / 60
     );
+    let zone = match zone_words(team_tz_name, lang).filter(|_| named) {
+        Some(words) => format!("{words}, {utc}"),
+        None => utc,
+    };
     match lang {
         Lang::En => format!(
-            "{}, {day} {} {year}, {hh:02}:{mm:02} ({off})",
+            "{}, {day} {} {year}, {hh:02}:{mm:02} ({zone})",
             WEEKDAYS_EN[wd], MONTHS_EN[mo]
         ),
         Lang::Et => format!(
-            "{}, {day}. {} {year} kell {hh:02}:{mm:02} ({off})",
+            "{}, {day}. {} {year} kell {hh:02}:{mm:02} ({zone})",
             WEEKDAYS_ET[wd], MONTHS_ET[mo]
         ),
         Lang::Ru => format!(
-            "{day} {} {year} г. ({}), {hh:02}:{mm:02} ({off})",
+            "{day} {} {year} г. ({}), {hh:02}:{mm:02} ({zone})",
             MONTHS_RU[mo], WEEKDAYS_RU[wd]
         ),
         Lang::De => format!(
-            "{}, {day}. {} {year}, um {hh:02}:{mm:02} Uhr ({off})",
+            "{}, {day}. {} {year}, um {hh:02}:{mm:02} Uhr ({zone})",
             WEEKDAYS_DE[wd], MONTHS_DE[mo]
         ),
     }
+}
+
+/// A time zone named the way a person says it: "Tallinn time", "Eesti aja
+/// järgi", "по таллинскому времени", "Tallinner Zeit". Zones near our
+/// customers have their idiomatic words; any other IANA zone is named by its
+/// city in a form that needs no inflection. `None` for UTC and bare offsets.
+fn zone_words(tz_name: &str, lang: Lang) -> Option<String> {
+    let known: &[(&str, [&str; 4])] = &[
+        // (zone, [en, et, ru, de])
+        (
+            "Europe/Tallinn",
+            [
+                "Tallinn time",
+                "Eesti aja järgi",
+                "по таллинскому времени",
+                "Tallinner Zeit",
+            ],
+        ),
+        (
+            "Europe/Helsinki",
+            [
+                "Helsinki time",
+                "Soome aja järgi",
+                "по хельсинкскому времени",
+                "Helsinkier Zeit",
+            ],
+        ),
+        (
+            "Europe/Riga",
+            [
+                "Riga time",
+                "Läti aja järgi",
+                "по рижскому времени",
+                "Rigaer Zeit",
+            ],
+        ),
+        (
+            "Europe/Vilnius",
+            [
+                "Vilnius time",
+                "Leedu aja järgi",
+                "по вильнюсскому времени",
+                "Vilniusser Zeit",
+            ],
+        ),
+        (
+            "Europe/Moscow",
+            [
+                "Moscow time",
+                "Moskva aja järgi",
+                "по московскому времени",
+                "Moskauer Zeit",
+            ],
+        ),
+        (
+            "Europe/Berlin",
+            [
+                "Berlin time",
+                "Saksamaa aja järgi",
+                "по берлинскому времени",
+                "Berliner Zeit",
+            ],
+        ),
+    ];
+    let i = match lang {
+        Lang::En => 0,
+        Lang::Et => 1,
+        Lang::Ru => 2,
+        Lang::De => 3,
+    };
+    if let Some((_, words)) = known.iter().find(|(z, _)| *z == tz_name) {
+        return words.get(i).map(|w| (*w).to_string());
+    }
+    let city = tz_name
+        .rsplit('/')
+        .next()
+        .unwrap_or(tz_name)
+        .replace('_', " ");
+    if !tz_name.contains('/') || city.is_empty() || tz_name.starts_with("Etc/") {
+        return None;
+    }
+    Some(match lang {
+        Lang::En => format!("{city} time"),
+        Lang::Et => format!("ajavöönd {city}"),
+        Lang::Ru => format!("время: {city}"),
+        Lang::De => format!("Ortszeit {city}"),
+    })
 }
 
 /// `Auto-Submitted: auto-replied` (RFC 3834).
@@ -527,26 +622,59 @@ mod tests {
     #[test]
     fn promise_in_each_language_and_customer_offset() {
         let at = ts("2026-03-03T08:00:00Z");
-        let tz = TimeZone::get("Europe/Tallinn").expect("tzdb");
+        let name = "Europe/Tallinn";
+        let tz = TimeZone::get(name).expect("tzdb");
         assert_eq!(
-            format_promise(at, None, &tz, Lang::En),
-            "Tuesday, 3 March 2026, 10:00 (UTC+02:00)"
+            format_promise(at, None, &tz, name, Lang::En),
+            "Tuesday, 3 March 2026, 10:00 (Tallinn time, UTC+02:00)"
         );
         assert_eq!(
-            format_promise(at, Some(3600), &tz, Lang::De),
+            format_promise(at, Some(3600), &tz, name, Lang::De),
             "Dienstag, 3. März 2026, um 09:00 Uhr (UTC+01:00)"
         );
         assert_eq!(
-            format_promise(at, None, &tz, Lang::Et),
-            "teisipäeval, 3. märtsil 2026 kell 10:00 (UTC+02:00)"
+            format_promise(at, None, &tz, name, Lang::Et),
+            "teisipäeval, 3. märtsil 2026 kell 10:00 (Eesti aja järgi, UTC+02:00)"
         );
         assert_eq!(
-            format_promise(at, Some(3 * 3600), &tz, Lang::Ru),
+            format_promise(at, Some(3 * 3600), &tz, name, Lang::Ru),
             "3 марта 2026 г. (вторник), 11:00 (UTC+03:00)"
         );
         assert_eq!(
-            format_promise(at, Some(-5 * 3600), &tz, Lang::En),
+            format_promise(at, Some(-5 * 3600), &tz, name, Lang::En),
             "Tuesday, 3 March 2026, 03:00 (UTC-05:00)"
+        );
+        // The customer in the team's own offset: the zone keeps its name.
+        assert_eq!(
+            format_promise(at, Some(2 * 3600), &tz, name, Lang::Ru),
+            "3 марта 2026 г. (вторник), 10:00 (по таллинскому времени, UTC+02:00)"
+        );
+    }
+
+    #[test]
+    fn promise_zone_named_across_dst_and_for_other_zones() {
+        let name = "Europe/Tallinn";
+        let tz = TimeZone::get(name).expect("tzdb");
+        // After the spring change Tallinn is UTC+3; a customer whose mail said
+        // +02:00 (sent before the change) still reads team time by name? No:
+        // their offset differs at the promised instant, so theirs is used.
+        let summer = ts("2026-03-30T08:00:00Z");
+        assert_eq!(
+            format_promise(summer, None, &tz, name, Lang::De),
+            "Montag, 30. März 2026, um 11:00 Uhr (Tallinner Zeit, UTC+03:00)"
+        );
+        assert_eq!(
+            format_promise(summer, Some(2 * 3600), &tz, name, Lang::En),
+            "Monday, 30 March 2026, 10:00 (UTC+02:00)"
+        );
+        let lisbon = TimeZone::get("America/Sao_Paulo").expect("tzdb");
+        assert_eq!(
+            format_promise(summer, None, &lisbon, "America/Sao_Paulo", Lang::En),
+            "Monday, 30 March 2026, 05:00 (Sao Paulo time, UTC-03:00)"
+        );
+        assert_eq!(
+            format_promise(summer, None, &TimeZone::UTC, "UTC", Lang::Et),
+            "esmaspäeval, 30. märtsil 2026 kell 08:00 (UTC+00:00)"
         );
     }
 

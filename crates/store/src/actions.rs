@@ -311,7 +311,8 @@ async fn split_in(tx: &mut Tx, message: i64, at: i64, undoes: Option<i64>) -> Re
     let priority = Priority::for_ticket(0, angry);
     let new_ticket: i64 = sqlx::query_scalar(
         "INSERT INTO tickets (customer_id, subject, status, language, priority, anger, angry, created_at, \
-           updated_at, last_customer_message_at) VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+           updated_at, last_customer_message_at, team) \
+         VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, (SELECT team FROM tickets WHERE id = ?)) RETURNING id",
     )
     .bind(customer.unwrap_or(t.customer_id))
     .bind(&subject)
@@ -322,6 +323,7 @@ async fn split_in(tx: &mut Tx, message: i64, at: i64, undoes: Option<i64>) -> Re
     .bind(received_at)
     .bind(at)
     .bind(received_at)
+    .bind(ticket)
     .fetch_one(&mut **tx)
     .await?;
     sqlx::query(

@@ -92,17 +92,20 @@ pub trait IntakeTx: Send {
 
     fn queue_mail(&mut self, mail: &NewOutgoing<'_>) -> impl Future<Output = Result<i64>> + Send;
 
-    /// Open tickets we promised an answer and have not answered yet, with one of
-    /// `priorities`, created before `before` when given: the queue ahead of a ticket.
+    /// Open tickets of `team` we promised an answer and have not answered yet,
+    /// with one of `priorities`, created before `before` when given: the queue
+    /// ahead of a ticket.
     fn waiting_ahead(
         &mut self,
+        team: &str,
         priorities: &[&str],
         before: Option<(Timestamp, i64)>,
     ) -> impl Future<Output = Result<i64>> + Send;
 
-    /// First responses given since `since` (the measured answer rate).
+    /// First responses `team` gave since `since` (its measured answer rate).
     fn first_responses_since(
         &mut self,
+        team: &str,
         since: Timestamp,
     ) -> impl Future<Output = Result<i64>> + Send;
 

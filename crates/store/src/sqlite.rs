@@ -22,6 +22,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     ),
     (3, include_str!("../migrations/sqlite/0003_promises.sql")),
     (4, include_str!("../migrations/sqlite/0004_imap.sql")),
+    (5, include_str!("../migrations/sqlite/0005_teams.sql")),
 ];
 
 /// Merges followed from a ticket to the one that holds its mail now.
@@ -154,10 +155,11 @@ fn summary_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<TicketSummary> {
         promised_by: opt_ts(row.try_get("promised_by")?)?,
         repeats: row.try_get("repeats")?,
         angry: row.try_get("angry")?,
+        team: row.try_get("team")?,
     })
 }
 
-const SUMMARY_COLUMNS: &str = "t.id, t.status, t.closed_at, t.last_customer_message_at, t.last_status_update_at, t.promised_by, t.repeats, t.angry";
+const SUMMARY_COLUMNS: &str = "t.id, t.status, t.closed_at, t.last_customer_message_at, t.last_status_update_at, t.promised_by, t.repeats, t.angry, t.team";
 
 impl IntakeTx for SqliteTx {
     async fn find_same_content(
@@ -319,8 +321,8 @@ impl IntakeTx for SqliteTx {
     async fn create_ticket(&mut self, t: &NewTicket<'_>) -> Result<i64> {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO tickets (customer_id, subject, status, language, priority, anger, angry, created_at, \
-               updated_at, promised_by, linked_to, last_customer_message_at) \
-             VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               updated_at, promised_by, linked_to, last_customer_message_at, team) \
+             VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(t.customer_id)
         .bind(t.subject)
@@ -333,6 +335,7 @@ impl IntakeTx for SqliteTx {
         .bind(t.promised_by.map(secs))
         .bind(t.linked_to)
         .bind(secs(t.created_at))
+        .bind(t.team)
         .fetch_one(&mut *self.tx)
         .await?;
         Ok(id)
@@ -446,6 +449,7 @@ impl IntakeTx for SqliteTx {
 
     async fn waiting_ahead(
         &mut self,
+        team: &str,
         priorities: &[&str],
         before: Option<(Timestamp, i64)>,
     ) -> Result<i64> {
@@ -459,8 +463,10 @@ impl IntakeTx for SqliteTx {
         let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
             "SELECT COUNT(DISTINCT t.id) FROM promises p JOIN tickets t ON t.id = p.ticket_id \
              WHERE p.state IN ('open', 'missed') AND t.status = 'open' AND t.first_response_at IS NULL \
-             AND t.merged_into IS NULL AND t.priority IN (",
+             AND t.merged_into IS NULL AND t.team = ",
         );
+        q.push_bind(team);
+        q.push(" AND t.priority IN (");
         let mut sep = q.separated(", ");
         for p in priorities {
             sep.push_bind(*p);
@@ -478,19 +484,20 @@ impl IntakeTx for SqliteTx {
         Ok(q.build_query_scalar().fetch_one(&mut *self.tx).await?)
     }
 
-    async fn first_responses_since(&mut self, since: Timestamp) -> Result<i64> {
-        Ok(
-            sqlx::query_scalar("SELECT COUNT(*) FROM tickets WHERE first_response_at >= ?")
-                .bind(secs(since))
-                .fetch_one(&mut *self.tx)
-                .await?,
+    async fn first_responses_since(&mut self, team: &str, since: Timestamp) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM tickets WHERE team = ? AND first_response_at >= ?",
         )
+        .bind(team)
+        .bind(secs(since))
+        .fetch_one(&mut *self.tx)
+        .await?)
     }
 
     async fn record_promise(&mut self, p: &NewPromise<'_>) -> Result<i64> {
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO promises (ticket_id, kind, made_at, due_at, ahead, beyond_target) \
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO promises (ticket_id, kind, made_at, due_at, ahead, beyond_target, team) \
+             VALUES (?, ?, ?, ?, ?, ?, (SELECT team FROM tickets WHERE id = ?)) RETURNING id",
         )
         .bind(p.ticket_id)
         .bind(p.kind)
@@ -498,6 +505,7 @@ impl IntakeTx for SqliteTx {
         .bind(secs(p.due_at))
         .bind(p.ahead)
         .bind(p.beyond_target)
+        .bind(p.ticket_id)
         .fetch_one(&mut *self.tx)
         .await?;
         // The acknowledgement's promise is the one the ticket was created with.
@@ -663,7 +671,7 @@ fn outbox_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<OutboxRow> {
 
 const TICKET_SELECT: &str = "SELECT t.id, t.subject, c.email, c.name, t.status, t.priority, t.language, \
      t.created_at, t.updated_at, t.promised_by, t.closed_at, t.repeats, t.angry, t.anger, t.linked_to, \
-     t.merged_into, t.first_response_at, t.at_risk, \
+     t.merged_into, t.first_response_at, t.at_risk, t.team, \
      (SELECT COUNT(*) FROM messages m WHERE m.ticket_id = t.id) AS message_count \
      FROM tickets t JOIN customers c ON c.id = t.customer_id";
 
@@ -718,6 +726,7 @@ fn ticket_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<TicketView> {
         merged_into: r.try_get("merged_into")?,
         first_response_at: opt_ts(r.try_get("first_response_at")?)?,
         at_risk: r.try_get("at_risk")?,
+        team: r.try_get("team")?,
         message_ids: Vec::new(),
     })
 }

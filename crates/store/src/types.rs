@@ -65,6 +65,8 @@ pub struct NewTicket<'a> {
     pub created_at: Timestamp,
     pub promised_by: Option<Timestamp>,
     pub linked_to: Option<i64>,
+    /// The team whose queue it joins.
+    pub team: &'a str,
 }
 
 pub struct NewMessage<'a> {
@@ -212,6 +214,8 @@ pub struct TicketView {
     pub first_response_at: Option<Timestamp>,
     /// The promise is near its deadline without an answer.
     pub at_risk: bool,
+    /// The team whose queue holds it.
+    pub team: String,
     pub message_ids: Vec<String>,
 }
 
