@@ -43,6 +43,9 @@ impl Kind {
             Kind::Mention => (1.3, 0.6),
             Kind::Leave => (1.6, 1.1),
             Kind::Sarcasm => (1.3, 0.4),
+            Kind::Exasperation => (1.4, 0.9),
+            Kind::Warning => (1.4, 0.9),
+            Kind::Rudeness => (1.3, 0.6),
             Kind::Calm => (-1.5, -0.5),
         }
     }
@@ -58,6 +61,9 @@ impl Kind {
             Kind::Mention => "mention",
             Kind::Leave => "leaving",
             Kind::Sarcasm => "sarcasm",
+            Kind::Exasperation => "exasperation",
+            Kind::Warning => "warning",
+            Kind::Rudeness => "rudeness",
             Kind::Calm => "calm",
         }
     }
@@ -66,8 +72,18 @@ impl Kind {
     fn can_be_negated(self) -> bool {
         matches!(
             self,
-            Kind::AngerWord | Kind::Threat | Kind::Fraud | Kind::Mention | Kind::Leave
+            Kind::AngerWord
+                | Kind::Threat
+                | Kind::Fraud
+                | Kind::Mention
+                | Kind::Leave
+                | Kind::Rudeness
         )
+    }
+
+    /// Kinds that a hedge right before them softens away ("a bit rude").
+    fn can_be_hedged(self) -> bool {
+        matches!(self, Kind::AngerWord | Kind::Rudeness)
     }
 }
 
@@ -96,14 +112,55 @@ static LANGUAGES: LazyLock<[(&'static str, Language); 4]> = LazyLock::new(|| {
         (
             code,
             Language {
-                words: Lexicon::new(list.words.iter().copied()),
+                words: Lexicon::new(with_plain_spellings(code, list.words)),
                 still: Lexicon::new(list.still.iter().map(|w| (*w, ()))),
                 negations: list.negations,
-                cues: Lexicon::new(list.cues.iter().copied()),
+                cues: Lexicon::new(with_plain_spellings(code, list.cues)),
             },
         )
     })
 });
+
+/// Each entry again as people type it on a keyboard without the language's letters:
+/// German "ae", "oe", "ue", "ss" ("unfaehig"), Estonian without diacritics ("jalle",
+/// "koik"). The extra spellings are built once, when the lists are first used.
+fn with_plain_spellings<T: Copy>(
+    code: &str,
+    list: &'static [(&'static str, T)],
+) -> Vec<(&'static str, T)> {
+    let table: &[(char, &str)] = match code {
+        "de" => &[('ä', "ae"), ('ö', "oe"), ('ü', "ue"), ('ß', "ss")],
+        "et" => &[
+            ('õ', "o"),
+            ('ä', "a"),
+            ('ö', "o"),
+            ('ü', "u"),
+            ('š', "s"),
+            ('ž', "z"),
+        ],
+        _ => &[],
+    };
+    let mut out = list.to_vec();
+    for &(pattern, value) in list {
+        if !pattern
+            .chars()
+            .any(|c| table.iter().any(|(from, _)| *from == c))
+        {
+            continue;
+        }
+        let mut plain = String::with_capacity(pattern.len());
+        for c in pattern.chars() {
+            match table.iter().find(|(from, _)| *from == c) {
+                Some((_, to)) => plain.push_str(to),
+                None => plain.push(c),
+            }
+        }
+        if !out.iter().any(|(p, _)| *p == plain) {
+            out.push((Box::leak(plain.into_boxed_str()), value));
+        }
+    }
+    out
+}
 
 fn language(code: &str) -> Option<&'static Language> {
     LANGUAGES.iter().find(|(c, _)| *c == code).map(|(_, l)| l)
@@ -186,9 +243,13 @@ impl Layout {
         };
         let (mut s, mut c, mut prev_end) = (0usize, 0usize, 0usize);
         let mut asks: Vec<bool> = vec![false];
-        for span in tokens.spans() {
+        let mut prev_word = "";
+        for (i, span) in tokens.spans().iter().enumerate() {
             let gap = text.get(prev_end..span.original.0).unwrap_or("");
-            if prev_end > 0 && gap.contains(['.', '!', '?', ';', '\n', '…']) {
+            if prev_end > 0
+                && gap.contains(['.', '!', '?', ';', '\n', '…'])
+                && !is_number_point(gap, prev_word)
+            {
                 if gap.contains('?') {
                     asks[s] = true;
                 }
@@ -208,6 +269,7 @@ impl Layout {
                     .any(|&(a, b)| a <= span.original.0 && span.original.0 < b),
             );
             prev_end = span.original.1;
+            prev_word = tokens.word(i);
         }
         if text.get(prev_end..).is_some_and(|rest| rest.contains('?'))
             && let Some(last) = asks.last_mut()
@@ -217,6 +279,13 @@ impl Layout {
         layout.question = layout.sentence.iter().map(|&s| asks[s]).collect();
         layout
     }
+}
+
+/// A point that ends no sentence: inside a number ("29.99") or after a day or an
+/// ordinal ("am 3. März", "bis zum 15. nicht erstattet").
+fn is_number_point(gap: &str, prev_word: &str) -> bool {
+    let digits = !prev_word.is_empty() && prev_word.bytes().all(|b| b.is_ascii_digit());
+    digits && (gap == "." || (prev_word.len() <= 2 && gap.trim() == "." && !gap.contains('\n')))
 }
 
 /// Byte ranges inside quotation marks: "…", “…”, „…“, «…», '…', ‚…‘. An apostrophe
@@ -318,10 +387,17 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
                 .any(|&(s, from)| s == layout.sentence[start] && from <= start)
     };
 
+    let mut hits = Vec::new();
+    lang.words.for_each(tokens, |hit| hits.push(hit));
+    // A repeated nudge or exasperation ("fifth time", "from scratch") is trouble too.
+    trouble |= hits
+        .iter()
+        .any(|hit| matches!(hit.value, Kind::Nudge | Kind::Exasperation) && !reported(hit.start));
+
     let mut seen: Vec<(Kind, &str)> = Vec::new();
     let mut covered_until = 0usize;
     let mut sarcasm_seen = false;
-    lang.words.for_each(tokens, |hit| {
+    for hit in hits {
         let folded_first = tokens.word(hit.start);
         // A longer phrase already counted this word; and one word counts once per kind.
         if hit.start < covered_until
@@ -329,23 +405,24 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
                 .iter()
                 .any(|(k, w)| *k == hit.value && *w == folded_first)
         {
-            return;
+            continue;
         }
         if reported(hit.start)
             || (hit.value.can_be_negated() && negated(hit.start))
-            || (hit.value == Kind::AngerWord && hedged(hit.start))
+            || (hit.value.can_be_hedged() && hedged(hit.start))
         {
             covered_until = hit.end;
-            return;
+            continue;
         }
         let in_intent = intent_sentences.contains(&layout.sentence[hit.start]);
-        // A mention asked about ("Is this a scam?", "where do I file a complaint?") is a question.
-        if hit.value == Kind::Mention && layout.question[hit.start] && !in_intent {
+        // A mention asked about ("Is this a scam?", "how do I dispute a payment if it
+        // never arrives?") is a question, even with an "if … not" in it.
+        if hit.value == Kind::Mention && layout.question[hit.start] {
             covered_until = hit.end;
-            return;
+            continue;
         }
         if hit.value == Kind::Sarcasm && !trouble {
-            return;
+            continue;
         }
         covered_until = hit.end;
         // Mentions and leaving said with intent weigh as a threat.
@@ -371,7 +448,7 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
                 "sarcasm: praise beside a complaint".to_string(),
             );
         }
-    });
+    }
 
     // "still" / "again" followed closely by a negation: "still doesn't work".
     let mut found: Option<(usize, usize)> = None;
@@ -539,7 +616,7 @@ mod tests {
         assert!(m.angry, "{m:?}");
         assert!(m.signals.contains(&"insult: идиоты".to_string()), "{m:?}");
         assert!(has(&m, "fraud accusation: мошенники"), "{m:?}");
-        assert!(has(&m, "threat: суд"), "{m:?}");
+        assert!(has(&m, "threat: Подам в суд"), "{m:?}");
         assert!(has(&m, "exclamations: !!!"), "{m:?}");
 
         let m = mood(
@@ -607,6 +684,62 @@ mod tests {
             Some("de"),
         );
         assert!(m.angry, "{m:?}");
+    }
+
+    #[test]
+    fn exasperation_needs_company() {
+        // One weak sign of exasperation is not anger ...
+        let m = mood(
+            "Could I talk to a real person about my contract?",
+            Some("en"),
+        );
+        assert!(!m.angry && has(&m, "exasperation: a real person"), "{m:?}");
+        // ... beside a nudge it is.
+        let m = mood(
+            "Sixth time I ask. Please read my previous emails before answering.",
+            Some("en"),
+        );
+        assert!(m.angry, "{m:?}");
+        // A rude courier described calmly is not an angry customer.
+        let m = mood(
+            "Der Fahrer war unhöflich, das Paket ist aber heil.",
+            Some("de"),
+        );
+        assert!(!m.angry && has(&m, "rudeness: unhöflich"), "{m:?}");
+    }
+
+    #[test]
+    fn colloquial_negation_and_plain_spelling() {
+        let m = mood("Ich bin keineswegs wütend, nur neugierig.", Some("de"));
+        assert!(!m.angry, "{m:?}");
+        let m = mood("Ich bin nich sauer, nur eine Frage.", Some("de"));
+        assert!(!m.angry, "{m:?}");
+        // "ue" for "ü", Estonian without diacritics.
+        let m = mood("Sie Luegner, wo ist mein Geld?", Some("de"));
+        assert!(has(&m, "insult: Luegner"), "{m:?}");
+        let m = mood("Mul on koigest korini.", Some("et"));
+        assert!(has(&m, "anger word: korini"), "{m:?}");
+    }
+
+    #[test]
+    fn a_date_or_a_price_does_not_end_the_sentence() {
+        // "15." is a date: the condition still belongs to the chargeback.
+        let m = mood(
+            "Falls bis zum 15. nichts passiert, lasse ich den Betrag über meine Bank zurückbuchen.",
+            Some("de"),
+        );
+        assert!(m.angry && has(&m, "threat: "), "{m:?}");
+        let m = mood(
+            "Unless the £12.50 fee is refunded I will open a claim with PayPal.",
+            Some("en"),
+        );
+        assert!(m.angry && has(&m, "threat: open a claim"), "{m:?}");
+        // Asked about, a dispute is not a threat, even with an "if … not".
+        let m = mood(
+            "How do I open a claim if a seller does not deliver?",
+            Some("en"),
+        );
+        assert!(!m.angry, "{m:?}");
     }
 
     #[test]
