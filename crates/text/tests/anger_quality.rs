@@ -218,3 +218,78 @@ const HELDOUT_FLOORS: &[(&str, f64, f64, f64)] = &[
     ("TEST de", 0.95, 0.88, 0.92),
     ("TEST all", 0.95, 0.90, 0.93),
 ];
+
+/// The blind set (tests/data/blind/mood_{et,ru,en,de}.jsonl, 40 angry + 40 calm
+/// per language) was written after the held-out round by a writer who saw neither
+/// the detector, its word lists nor the earlier sets, to measure what tuning on
+/// the held-out set really bought. Nobody tunes on it: when a rule changes
+/// because of it, it stops being blind and a new one must be written. Only
+/// figures are printed (no texts, unless SHOW_BLIND_ERRORS is set by a person
+/// deciding to retire the set).
+#[test]
+fn blind_support_mails() {
+    let mut by_lang = Table::new();
+    let mut by_kind = Table::new();
+    for lang in ["et", "ru", "en", "de"] {
+        for row in read_jsonl(&own_data(&format!("blind/mood_{lang}.jsonl"))) {
+            let text = str_field(&row, "text");
+            let actual = bool_field(&row, "angry");
+            let kind = str_field(&row, "kind");
+            let m = mood(text, Some(lang));
+            for key in [lang.to_string(), "all".to_string()] {
+                by_lang.entry(key).or_default().add(m.angry, actual);
+            }
+            by_kind
+                .entry(format!(
+                    "{kind} ({})",
+                    if actual { "angry" } else { "calm" }
+                ))
+                .or_default()
+                .add(m.angry, actual);
+            let detected = mood(text, None);
+            by_lang
+                .entry("all (language detected)".to_string())
+                .or_default()
+                .add(detected.angry, actual);
+            if std::env::var_os("SHOW_BLIND_ERRORS").is_some() && m.angry != actual {
+                println!(
+                    "{} {lang} {kind}: {text} {:?}",
+                    if actual { "FN" } else { "FP" },
+                    m.signals
+                );
+            }
+        }
+    }
+    print_table(
+        "anger on the blind set (tests/data/blind/mood_*.jsonl)",
+        &by_lang,
+    );
+    print_table("blind set by kind (counts only)", &by_kind);
+    for (name, p, r) in BLIND_FLOORS {
+        let c = by_lang.get(*name).copied().unwrap_or_default();
+        assert!(c.n() >= 80, "{name}: only {} rows", c.n());
+        assert!(
+            c.precision() >= *p,
+            "{name}: precision {:.3} < {p}",
+            c.precision()
+        );
+        assert!(c.recall() >= *r, "{name}: recall {:.3} < {r}", c.recall());
+    }
+}
+
+/// (slice, precision floor, recall floor) on the blind set, a little under what
+/// was measured the first time it was run (stop 12), P/R/F1:
+/// et .885/.575/.697, ru .897/.650/.754, en .935/.725/.817, de 1.000/.750/.857,
+/// all .931/.675/.783. The detector before the second held-out round scored
+/// all .918/.556/.693 on it (et .613, ru .656, en .746, de .750 F1): the gain
+/// from that round is real but half of what the held-out TEST half suggested
+/// (.730 → .977, tuned on). Missed most: sarcasm (4/16), polite leaving (1/7),
+/// leaving, exasperation and review threats (7/12 each); false alarms on
+/// quoted anger (4/20) and neutral mentions (3/24).
+const BLIND_FLOORS: &[(&str, f64, f64)] = &[
+    ("et", 0.85, 0.55),
+    ("ru", 0.85, 0.62),
+    ("en", 0.90, 0.70),
+    ("de", 0.95, 0.72),
+    ("all", 0.90, 0.65),
+];
