@@ -82,6 +82,7 @@ pub async fn queue_reply<T: IntakeTx>(
         language: Some(r.lang.code()),
         promised_by: Some(r.promised),
         created_at: now,
+        send_after: None,
     })
     .await
 }

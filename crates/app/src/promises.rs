@@ -127,6 +127,7 @@ pub async fn alert_lead<T: IntakeTx>(
         language: None,
         promised_by: None,
         created_at: now,
+        send_after: None,
     })
     .await?;
     Ok(())

@@ -52,6 +52,8 @@ struct File {
     capacity: CapacityFile,
     #[serde(default)]
     promises: PromisesFile,
+    #[serde(default)]
+    mood: MoodFile,
     /// `[[imap]]`: one table per mailbox.
     #[serde(default)]
     imap: Vec<ImapFile>,
@@ -123,6 +125,13 @@ struct CapacityFile {
 struct PromisesFile {
     at_risk_minutes: Option<i64>,
     team_lead: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MoodFile {
+    /// The first agent reply to an angry ticket waits this long (0: never held).
+    cooldown_minutes: Option<i64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -383,6 +392,9 @@ pub struct Settings {
     pub promise_quantile: f64,
     /// A promise this close to its deadline without an answer is at risk.
     pub at_risk: SignedDuration,
+    /// The first agent reply to an angry ticket is held this long before it
+    /// goes out (the agent may send it at once); zero: never held.
+    pub cooldown: SignedDuration,
     /// IMAP mailboxes `kindly serve` takes mail from.
     pub imap: Vec<ImapMailbox>,
 }
@@ -395,6 +407,9 @@ pub const DEFAULT_AGENTS_ON_DUTY: u32 = 2;
 /// Holidays from an iCalendar file are expanded over these years.
 const ICS_FROM: Date = jiff::civil::date(2020, 1, 1);
 const ICS_TO: Date = jiff::civil::date(2060, 12, 31);
+
+/// Minutes the first agent reply to an angry ticket waits by default.
+pub const DEFAULT_COOLDOWN_MINUTES: i64 = 20;
 
 /// Default listen address of `kindly serve`.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8025";
@@ -700,6 +715,15 @@ impl Settings {
             lead: team_lead,
         };
         let teams = teams(f.team, base)?;
+        let cooldown_minutes = int_var("KINDLY_COOLDOWN_MINUTES")?
+            .or(f.mood.cooldown_minutes)
+            .unwrap_or(DEFAULT_COOLDOWN_MINUTES);
+        if !(0..=24 * 60).contains(&cooldown_minutes) {
+            return Err(invalid(
+                "mood.cooldown_minutes",
+                format!("{cooldown_minutes} must be between 0 and 1440"),
+            ));
+        }
         // Mail to a team's address is mail to us: threading, loops and From.
         let mut support_addresses = support_addresses;
         for a in teams.iter().flat_map(|t| t.addresses.iter()) {
@@ -724,6 +748,7 @@ impl Settings {
             smtp,
             promise_quantile,
             at_risk: SignedDuration::from_mins(at_risk_minutes),
+            cooldown: SignedDuration::from_mins(cooldown_minutes),
             imap,
         })
     }

@@ -541,3 +541,180 @@ async fn undoing_a_threaded_nudge_takes_its_repeat_back() {
     let after = ticket(&i, t1).await;
     assert_eq!((after.repeats, after.priority.as_str()), (0, "normal"));
 }
+
+const ANGRY: &str = "This is the third time I write and NOBODY answers!!! You took my money \
+for order 48213 and sent nothing. This is a scam, I will dispute the charge with my bank.";
+
+#[tokio::test]
+async fn a_reply_is_threaded_keeps_the_promise_and_carries_the_tone_findings() {
+    let i = intake().await;
+    let r = take(
+        &i,
+        &mail("Ann <ann@example.com>", "<o1@x>", "Order", ORDER, ""),
+        "2026-03-02T08:00:00Z",
+    )
+    .await;
+    let id = r.ticket.unwrap();
+    assert!(!r.angry);
+    let now = t("2026-03-02T08:05:00Z");
+    let done = agent::reply(
+        i.store(),
+        i.settings(),
+        &agent::ReplyDraft {
+            ticket: id,
+            author: "anna",
+            body: "As stated in our instructions, you should have checked the tracking page. The parcel is at the depot.",
+            send_now: false,
+            status: Some(TicketStatus::Pending),
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        done.held_until, None,
+        "a calm customer's answer goes at once"
+    );
+    assert!(
+        !done.tone.ok && !done.tone.findings.is_empty(),
+        "{:?}",
+        done.tone
+    );
+    let out = i.store().outbox(Some(id)).await.unwrap();
+    let row = out.iter().find(|o| o.id == done.outbox).unwrap();
+    assert_eq!(
+        (row.kind.as_str(), row.to.as_str()),
+        ("reply", "ann@example.com")
+    );
+    assert_eq!(row.in_reply_to.as_deref(), Some("<o1@x>"));
+    assert!(
+        row.subject.ends_with("[#1]") || row.subject.contains(&format!("[#{id}]")),
+        "{}",
+        row.subject
+    );
+    assert_eq!(row.next_try_at, now);
+    let view = ticket(&i, id).await;
+    assert_eq!(view.first_response_at, Some(now));
+    assert_eq!(view.status, TicketStatus::Pending);
+    let promises = i
+        .store()
+        .promises_since(t("2026-03-01T00:00:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(promises[0].state, "kept");
+    // Bad input gets a clear refusal.
+    let empty = agent::reply(
+        i.store(),
+        i.settings(),
+        &agent::ReplyDraft {
+            ticket: id,
+            author: "anna",
+            body: "  \n",
+            send_now: false,
+            status: None,
+        },
+        now,
+    )
+    .await;
+    assert!(
+        matches!(empty, Err(agent::AgentError::Refused(_))),
+        "{empty:?}"
+    );
+    let missing = agent::reply(
+        i.store(),
+        i.settings(),
+        &agent::ReplyDraft {
+            ticket: 999,
+            author: "anna",
+            body: "Hi",
+            send_now: false,
+            status: None,
+        },
+        now,
+    )
+    .await;
+    assert!(
+        matches!(missing, Err(agent::AgentError::NoTicket(999))),
+        "{missing:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_first_answer_to_an_angry_customer_waits_out_the_cool_down() {
+    let i = intake().await;
+    let r = take(
+        &i,
+        &mail(
+            "Bob <bob@example.com>",
+            "<a1@x>",
+            "Where is my order",
+            ANGRY,
+            "",
+        ),
+        "2026-03-02T08:00:00Z",
+    )
+    .await;
+    assert!(r.angry, "the fixture must read as angry");
+    let id = r.ticket.unwrap();
+    let now = t("2026-03-02T09:00:00Z");
+    let draft = agent::ReplyDraft {
+        ticket: id,
+        author: "anna",
+        body: "I am sorry for the wait. Your parcel is at the depot; it will reach you tomorrow.",
+        send_now: false,
+        status: None,
+    };
+    let held = agent::reply(i.store(), i.settings(), &draft, now)
+        .await
+        .unwrap();
+    let until = t("2026-03-02T09:20:00Z");
+    assert_eq!(held.held_until, Some(until), "20 minutes by default");
+    assert_eq!(held.guideline, Some(agent::CALM_GUIDELINE));
+    assert!(held.tone.ok, "{:?}", held.tone);
+    // Not due before the hold ends.
+    let due = |at: &str| {
+        let store = i.store().clone();
+        let at = t(at);
+        async move {
+            store
+                .due_outbox(at, 10)
+                .await
+                .unwrap()
+                .iter()
+                .map(|o| o.id)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert!(!due("2026-03-02T09:10:00Z").await.contains(&held.outbox));
+    assert!(due("2026-03-02T09:20:00Z").await.contains(&held.outbox));
+    // The agent sends it at once: due now, first response now.
+    let at = t("2026-03-02T09:05:00Z");
+    assert!(agent::send_now(i.store(), held.outbox, at).await.unwrap());
+    assert!(due("2026-03-02T09:05:00Z").await.contains(&held.outbox));
+    assert_eq!(ticket(&i, id).await.first_response_at, Some(at));
+    assert!(
+        !agent::send_now(i.store(), held.outbox, at).await.unwrap(),
+        "released once"
+    );
+    // Only the first answer is held.
+    let second = agent::reply(i.store(), i.settings(), &draft, t("2026-03-02T10:00:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(second.held_until, None);
+    // And the agent may skip the hold from the start.
+    let r = take(
+        &i,
+        &mail("Cy <cy@example.com>", "<a2@x>", "Refund", ANGRY, ""),
+        "2026-03-02T08:00:00Z",
+    )
+    .await;
+    let now_draft = agent::ReplyDraft {
+        ticket: r.ticket.unwrap(),
+        send_now: true,
+        ..draft
+    };
+    let at_once = agent::reply(i.store(), i.settings(), &now_draft, now)
+        .await
+        .unwrap();
+    assert_eq!(at_once.held_until, None);
+}

@@ -1,8 +1,12 @@
-//! Agent tools on the command line: `merge`, `split`, `undo`, `history`,
-//! `similar`; the promise watch and report.
+//! Agent tools on the command line: `reply`, `send-now`, `merge`, `split`,
+//! `undo`, `history`, `similar`; the promise watch and report.
 
-use kindly_app::agent::{self, AgentError};
+use std::io::Read;
+use std::path::Path;
+
+use kindly_app::agent::{self, AgentError, ReplyDraft};
 use kindly_app::{Clock, SystemClock};
+use kindly_core::TicketStatus;
 use kindly_store::{ActionDone, Store, StoreError};
 
 use crate::cli::{Cli, Failure, open};
@@ -20,7 +24,9 @@ pub fn parse_number(raw: &str) -> Result<i64, String> {
 
 fn failure(e: AgentError) -> Failure {
     match e {
-        AgentError::NoTicket(_) => Failure::new(exit::DATAERR, e.to_string()),
+        AgentError::NoTicket(_) | AgentError::Refused(_) => {
+            Failure::new(exit::DATAERR, e.to_string())
+        }
         AgentError::Store(s) => store_failure(s),
     }
 }
@@ -107,6 +113,94 @@ pub async fn undo(cli: &Cli, event: i64, json: bool) -> Result<u8, Failure> {
         .map_err(failure);
     crate::cli::close(ctx).await;
     report(&done?, json)
+}
+
+pub async fn reply(
+    cli: &Cli,
+    ticket: i64,
+    file: Option<&Path>,
+    author: Option<&str>,
+    send_now: bool,
+    status: &str,
+    json: bool,
+) -> Result<u8, Failure> {
+    let status = TicketStatus::parse(status).ok_or_else(|| {
+        Failure::new(
+            exit::USAGE,
+            format!("--status {status:?}: use open, pending, solved or closed"),
+        )
+    })?;
+    let mut body = String::new();
+    let read = match file {
+        Some(p) => std::fs::read_to_string(p)
+            .map(|t| body = t)
+            .map_err(|e| format!("{}: {e}", p.display())),
+        None => std::io::stdin()
+            .read_to_string(&mut body)
+            .map(|_| ())
+            .map_err(|e| format!("stdin: {e}")),
+    };
+    read.map_err(|e| Failure::new(exit::NOINPUT, format!("cannot read the reply: {e}")))?;
+    let author = author
+        .map(str::to_string)
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "agent".to_string());
+    let ctx = open(cli).await?;
+    let done = agent::reply(
+        &ctx.store,
+        &ctx.settings,
+        &ReplyDraft {
+            ticket,
+            author: &author,
+            body: &body,
+            send_now,
+            status: Some(status),
+        },
+        SystemClock.now(),
+    )
+    .await
+    .map_err(failure);
+    crate::cli::close(ctx).await;
+    let done = done?;
+    if json {
+        return print_json(&done);
+    }
+    for f in &done.tone.findings {
+        eprintln!("tone: \"{}\": {} Kinder: {}", f.phrase, f.why, f.suggestion);
+    }
+    match done.held_until {
+        Some(until) => println!(
+            "reply to #{} queued as {}, held until {until} (cool-down: the customer is upset). {}\nTo send it now: kindly send-now {}",
+            done.ticket,
+            done.outbox,
+            done.guideline.unwrap_or_default(),
+            done.outbox
+        ),
+        None => println!(
+            "reply to #{} queued as {} for {}",
+            done.ticket, done.outbox, done.to
+        ),
+    }
+    Ok(exit::OK)
+}
+
+pub async fn send_now(cli: &Cli, outbox: i64) -> Result<u8, Failure> {
+    let ctx = open(cli).await?;
+    let released = agent::send_now(&ctx.store, outbox, SystemClock.now())
+        .await
+        .map_err(failure);
+    crate::cli::close(ctx).await;
+    if released? {
+        println!("mail {outbox} goes out with the next delivery");
+        Ok(exit::OK)
+    } else {
+        Err(Failure::new(
+            exit::DATAERR,
+            format!(
+                "mail {outbox} is not waiting: no such mail, or it was sent or released already"
+            ),
+        ))
+    }
 }
 
 pub async fn history(cli: &Cli, ticket: i64, json: bool) -> Result<u8, Failure> {

@@ -94,6 +94,32 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Answer a ticket: the reply (a file, or stdin) goes out threaded to the
+    /// conversation; the tone guard's findings are printed; the first answer
+    /// to an angry customer is held for the cool-down unless --send-now
+    Reply {
+        #[arg(value_parser = crate::agent::parse_number)]
+        ticket: i64,
+        /// The reply's text [default: stdin]
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Who answers (recorded in the ticket's history) [default: $USER]
+        #[arg(long = "as", value_name = "AGENT")]
+        author: Option<String>,
+        /// Send at once, even the first answer to an angry customer
+        #[arg(long)]
+        send_now: bool,
+        /// The ticket's status afterwards: open | pending | solved | closed
+        #[arg(long, default_value = "pending")]
+        status: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send a reply held for its cool-down now (the number `kindly reply` printed)
+    SendNow {
+        #[arg(value_parser = crate::agent::parse_number)]
+        outbox: i64,
+    },
     /// A ticket's history: every event, with the numbers `undo` takes
     History {
         #[arg(value_parser = crate::agent::parse_number)]
@@ -282,6 +308,26 @@ pub async fn run(cli: Cli) -> u8 {
         Command::Split { message, json } => crate::agent::split(&cli, *message, *json).await,
         Command::Undo { event, json } => crate::agent::undo(&cli, *event, *json).await,
         Command::History { ticket, json } => crate::agent::history(&cli, *ticket, *json).await,
+        Command::Reply {
+            ticket,
+            file,
+            author,
+            send_now,
+            status,
+            json,
+        } => {
+            crate::agent::reply(
+                &cli,
+                *ticket,
+                file.as_deref(),
+                author.as_deref(),
+                *send_now,
+                status,
+                *json,
+            )
+            .await
+        }
+        Command::SendNow { outbox } => crate::agent::send_now(&cli, *outbox).await,
         Command::Similar {
             ticket,
             limit,

@@ -796,6 +796,35 @@ fn the_api_merges_splits_and_undoes() {
     let (code, resp) = http_get(&addr, "/api/tickets/1/similar?limit=3");
     assert_eq!(code, 200);
     assert_eq!(body_json(&resp)["ticket"], 1);
+
+    // The composer's calls: the tone guard, then the reply.
+    let (code, resp) = http_post(
+        &addr,
+        "/api/tone",
+        r#"{"text": "Nagu juhendis selgelt kirjas, oleksite pidanud ruuteri taaskäivitama.", "lang": "et"}"#,
+    );
+    assert_eq!(code, 200, "{resp}");
+    assert_eq!(body_json(&resp)["ok"], false, "{resp}");
+    let (code, resp) = http_post(&addr, "/api/tickets/1/reply", r#"{"text": "wrong field"}"#);
+    assert_eq!(code, 400, "{resp}");
+    let (code, resp) = http_post(&addr, "/api/tickets/1/reply", r#"{"body": "   "}"#);
+    assert_eq!(code, 422, "{resp}");
+    let (code, resp) = http_post(
+        &addr,
+        "/api/tickets/1/reply",
+        r#"{"body": "Thank you, I have reset your login; please try again.", "author": "anna"}"#,
+    );
+    assert_eq!(code, 201, "{resp}");
+    let queued = body_json(&resp);
+    assert_eq!(
+        queued["held_until"],
+        Value::Null,
+        "a calm customer: no hold"
+    );
+    assert_eq!(queued["tone"]["ok"], true, "{queued}");
+    let (code, resp) = http_get(&addr, "/api/tickets/1");
+    assert_eq!(code, 200);
+    assert_eq!(body_json(&resp)["ticket"]["status"], "pending", "{resp}");
     let _ = child.kill();
     let _ = child.wait();
 }
@@ -864,4 +893,104 @@ fn a_broken_configuration_keeps_piped_mail_queued() {
     // Any other command: 78, the configuration is wrong.
     let out = kindly(&data).args(["tickets"]).output().expect("run");
     assert_eq!(out.status.code(), Some(78));
+}
+
+#[test]
+fn reply_holds_the_first_answer_to_an_angry_customer_and_send_now_releases_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let angry = mail_with_id(
+        "<angry1@example.com>",
+        "THIRD TIME I WRITE and nobody answers!!! You took my money, this is a scam. \
+         I will dispute the charge with my bank.",
+    );
+    let out = run_with_stdin(cmd(&data, &["ingest"]), angry.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(lines(&out)[0]["angry"], true, "the fixture reads as angry");
+
+    let reply = dir.path().join("reply.txt");
+    std::fs::write(
+        &reply,
+        "As stated in our FAQ, refunds take 5 days. Your refund is on its way.",
+    )
+    .expect("write");
+    let out = kindly(&data)
+        .args(["reply", "1", "--as", "anna", "--json", "--file"])
+        .arg(&reply)
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let done = json(&out);
+    assert!(done["held_until"].is_string(), "{done}");
+    assert!(
+        done["guideline"]
+            .as_str()
+            .is_some_and(|g| g.contains("upset")),
+        "{done}"
+    );
+    assert!(
+        !done["tone"]["findings"]
+            .as_array()
+            .expect("findings")
+            .is_empty(),
+        "{done}"
+    );
+    let outbox = done["outbox"].as_i64().expect("outbox id");
+    // Held: one delivery run sends the acknowledgement, not the reply.
+    let out = kindly(&data).arg("deliver").output().expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let sent = |data: &Path| -> Vec<Value> {
+        let out = kindly(data)
+            .args(["outbox", "--json"])
+            .output()
+            .expect("run");
+        json(&out).as_array().expect("rows").clone()
+    };
+    let row = |rows: &[Value]| {
+        rows.iter()
+            .find(|r| r["id"] == outbox)
+            .cloned()
+            .expect("the reply")
+    };
+    assert_eq!(row(&sent(&data))["status"], "queued");
+    let out = kindly(&data)
+        .args(["send-now", &outbox.to_string()])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = kindly(&data).arg("deliver").output().expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let r = row(&sent(&data));
+    assert_eq!(r["status"], "sent", "{r}");
+    assert_eq!(r["in_reply_to"], "<angry1@example.com>");
+    // Again: nothing is waiting any more; a wrong ticket and an empty reply are refused.
+    let out = kindly(&data)
+        .args(["send-now", &outbox.to_string()])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(65));
+    let out = run_with_stdin(cmd(&data, &["reply", "7"]), b"Hello");
+    assert_eq!(out.status.code(), Some(65));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no ticket #7"));
+    let out = run_with_stdin(cmd(&data, &["reply", "1"]), b"  \n");
+    assert_eq!(out.status.code(), Some(65));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty"));
+    let out = run_with_stdin(cmd(&data, &["reply", "1", "--status", "later"]), b"Hi");
+    assert_eq!(out.status.code(), Some(64));
+}
+
+fn cmd(data: &Path, args: &[&str]) -> Command {
+    let mut c = kindly(data);
+    c.args(args);
+    c
 }

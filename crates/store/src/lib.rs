@@ -187,6 +187,11 @@ pub trait Store: Clone + Send + Sync + 'static {
         limit: i64,
     ) -> impl Future<Output = Result<Vec<OutboxRow>>> + Send;
 
+    /// Releases a held mail (a reply in its cool-down) so it goes out now; its
+    /// ticket's first response moves to `now` when the hold set it later.
+    /// False when `id` is no queued mail held past `now`.
+    fn send_now(&self, id: i64, now: Timestamp) -> impl Future<Output = Result<bool>> + Send;
+
     fn mark_sent(&self, id: i64, at: Timestamp) -> impl Future<Output = Result<()>> + Send;
 
     /// Records a failed attempt; `next_try_at: None` gives up (status `failed`).

@@ -581,7 +581,7 @@ impl IntakeTx for SqliteTx {
         .bind(m.references)
         .bind(m.language)
         .bind(m.promised_by.map(secs))
-        .bind(secs(m.created_at))
+        .bind(secs(m.send_after.unwrap_or(m.created_at)))
         .bind(secs(m.created_at))
         .fetch_one(&mut *self.tx)
         .await?;
@@ -871,6 +871,42 @@ impl Store for SqliteStore {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(outbox_from_row).collect()
+    }
+
+    async fn send_now(&self, id: i64, now: Timestamp) -> Result<bool> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let released: Option<Option<i64>> = sqlx::query_scalar(
+            "UPDATE outbox SET next_try_at = ? WHERE id = ? AND status = 'queued' AND next_try_at > ? \
+             RETURNING ticket_id",
+        )
+        .bind(secs(now))
+        .bind(id)
+        .bind(secs(now))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(ticket) = released else {
+            return Ok(false);
+        };
+        if let Some(t) = ticket {
+            sqlx::query(
+                "UPDATE tickets SET first_response_at = ? WHERE id = ? AND first_response_at > ?",
+            )
+            .bind(secs(now))
+            .bind(t)
+            .bind(secs(now))
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO events (ticket_id, kind, detail, at) VALUES (?, 'sent_now', ?, ?)",
+            )
+            .bind(t)
+            .bind(serde_json::json!({ "outbox": id }).to_string())
+            .bind(secs(now))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn mark_sent(&self, id: i64, at: Timestamp) -> Result<()> {

@@ -188,6 +188,8 @@ pub struct NewOutgoing<'a> {
     pub language: Option<&'a str>,
     pub promised_by: Option<Timestamp>,
     pub created_at: Timestamp,
+    /// Not before this (a reply held for a cool-down); `None`: at once.
+    pub send_after: Option<Timestamp>,
 }
 
 #[derive(Clone, Debug, Serialize)]

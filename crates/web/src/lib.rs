@@ -75,6 +75,9 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/api/tickets/{id}/merge", post(api_merge::<S>))
         .route("/api/messages/{id}/split", post(api_split::<S>))
         .route("/api/events/{id}/undo", post(api_undo::<S>))
+        .route("/api/tickets/{id}/reply", post(api_reply::<S>))
+        .route("/api/outbox/{id}/send-now", post(api_send_now::<S>))
+        .route("/api/tone", post(api_tone))
         .route(
             "/inbound/mime",
             post(inbound::inbound_mime::<S>).layer(DefaultBodyLimit::max(mail_limit)),
@@ -355,6 +358,7 @@ fn api_store(e: StoreError) -> ApiError {
 fn api_agent(e: AgentError) -> ApiError {
     match e {
         AgentError::NoTicket(_) => ApiError(StatusCode::NOT_FOUND, e.to_string()),
+        AgentError::Refused(m) => ApiError(StatusCode::UNPROCESSABLE_ENTITY, m),
         AgentError::Store(s) => api_store(s),
     }
 }
@@ -439,6 +443,100 @@ async fn api_undo<S: Store>(
         .await
         .map(Json)
         .map_err(api_agent)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReplyBody {
+    body: String,
+    author: Option<String>,
+    #[serde(default)]
+    send_now: bool,
+    /// open | pending | solved | closed; default pending.
+    status: Option<String>,
+}
+
+/// `POST /api/tickets/N/reply`: 201 with the queued reply (held when the
+/// customer is angry and this is the first answer), the tone guard's findings
+/// included; 422 for an empty or merged-away reply.
+async fn api_reply<S: Store>(
+    State(st): State<AppState<S>>,
+    Path(raw): Path<String>,
+    body: Result<Json<ReplyBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<(StatusCode, Json<agent::ReplyQueued>), ApiError> {
+    let ticket = api_number(&raw, "ticket")?;
+    let Json(body) = body.map_err(|e| {
+        ApiError(
+            StatusCode::BAD_REQUEST,
+            format!("send a JSON body like {{\"body\": \"Hello …\", \"send_now\": false}}: {e}"),
+        )
+    })?;
+    let status = match body.status.as_deref() {
+        None => kindly_core::TicketStatus::Pending,
+        Some(s) => kindly_core::TicketStatus::parse(s).ok_or_else(|| {
+            ApiError(
+                StatusCode::BAD_REQUEST,
+                format!("status {s:?}: use open, pending, solved or closed"),
+            )
+        })?,
+    };
+    let author = body.author.as_deref().unwrap_or("api");
+    agent::reply(
+        &st.store,
+        &st.settings,
+        &agent::ReplyDraft {
+            ticket,
+            author,
+            body: &body.body,
+            send_now: body.send_now,
+            status: Some(status),
+        },
+        SystemClock.now(),
+    )
+    .await
+    .map(|r| (StatusCode::CREATED, Json(r)))
+    .map_err(api_agent)
+}
+
+/// `POST /api/outbox/N/send-now`: a reply held for its cool-down goes out now.
+async fn api_send_now<S: Store>(
+    State(st): State<AppState<S>>,
+    Path(raw): Path<String>,
+    headers: axum::http::HeaderMap,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    require_json(&headers)?;
+    let id = api_number(&raw, "mail")?;
+    if agent::send_now(&st.store, id, SystemClock.now())
+        .await
+        .map_err(api_agent)?
+    {
+        Ok(Json(serde_json::json!({ "outbox": id, "released": true })))
+    } else {
+        Err(ApiError(
+            StatusCode::CONFLICT,
+            format!("mail {id} is not waiting: no such mail, or it was sent or released already"),
+        ))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ToneBody {
+    text: String,
+    lang: Option<String>,
+}
+
+/// `POST /api/tone`: the tone guard on a draft (what `kindly tone` prints).
+async fn api_tone(
+    body: Result<Json<ToneBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<kindly_text::ToneReport>, ApiError> {
+    let Json(body) = body.map_err(|e| {
+        ApiError(
+            StatusCode::BAD_REQUEST,
+            format!("send a JSON body like {{\"text\": \"…\", \"lang\": \"et\"}}: {e}"),
+        )
+    })?;
+    Ok(Json(kindly_text::tone(&body.text, body.lang.as_deref())))
 }
 
 /// `POST /inbound/mime`: a raw RFC 5322 message from a provider's webhook.
