@@ -3,12 +3,19 @@
 //! A pattern is written as folded words separated by spaces:
 //! - `word` matches that word exactly;
 //! - `stem*` matches any word starting with `stem`;
-//! - `…` between two words lets up to six other words stand in between;
+//! - `*end` matches any word ending in `end` (Estonian "sisestasite", "valisite");
+//! - `a|b*|*c` matches a word that any of the alternatives matches;
+//! - `…` between two words lets up to six other words stand in between, `……` up
+//!   to twelve (for German verb brackets: "Sie hätten die Ware … prüfen müssen");
 //! - `*part*` (a one-word entry) matches any word containing `part`, for compounds
-//!   such as German "Kundenabzocke". These few entries are checked on every token.
+//!   such as German "Kundenabzocke". These few entries, and entries starting with
+//!   `*end`, are checked on every token.
 //!
-//! Entries are sorted by their first word once, so a lookup costs a binary search
-//! per token rather than a scan of the whole list.
+//! Entries are grouped by their first word once, so a lookup costs one hash probe
+//! per prefix of the token rather than a scan of the list.
+
+use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::normalize::Tokens;
 
@@ -16,24 +23,39 @@ use crate::normalize::Tokens;
 enum Part {
     Exact(&'static str),
     Prefix(&'static str),
-    Gap,
+    Suffix(&'static str),
+    Any(Vec<Part>),
+    Gap(usize),
 }
 
 impl Part {
     fn parse(word: &'static str) -> Self {
-        if word == "…" {
-            Part::Gap
+        if word.contains('|') {
+            Part::Any(
+                word.split('|')
+                    .filter(|w| !w.is_empty())
+                    .map(Part::parse)
+                    .collect(),
+            )
+        } else if word == "…" {
+            Part::Gap(MAX_GAP)
+        } else if word == "……" {
+            Part::Gap(LONG_GAP)
         } else if let Some(stem) = word.strip_suffix('*') {
             Part::Prefix(stem)
+        } else if let Some(end) = word.strip_prefix('*').filter(|e| !e.is_empty()) {
+            Part::Suffix(end)
         } else {
             Part::Exact(word)
         }
     }
 
+    /// The text an entry starting with this part is sorted by (only exact and
+    /// prefix parts start sorted entries).
     fn text(&self) -> &'static str {
         match self {
             Part::Exact(w) | Part::Prefix(w) => w,
-            Part::Gap => "",
+            _ => "",
         }
     }
 
@@ -41,12 +63,15 @@ impl Part {
         match self {
             Part::Exact(w) => word == *w,
             Part::Prefix(w) => word.starts_with(w),
-            Part::Gap => true,
+            Part::Suffix(w) => word.len() > w.len() && word.ends_with(w),
+            Part::Any(parts) => parts.iter().any(|p| p.matches(word)),
+            Part::Gap(_) => true,
         }
     }
 }
 
 const MAX_GAP: usize = 6;
+const LONG_GAP: usize = 12;
 
 #[derive(Clone, Debug)]
 struct Entry<T> {
@@ -65,61 +90,94 @@ pub(crate) struct Hit<T> {
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon<T> {
     entries: Vec<Entry<T>>,
+    /// First word (or stem) of the entries -> their range in `entries`.
+    by_first: HashMap<&'static str, Range<usize>>,
     /// `*part*` entries: (part, value).
     infixes: Vec<(&'static str, T)>,
+    /// Entries starting with a `*end` part, tried at every token.
+    loose: Vec<Entry<T>>,
 }
 
 impl<T: Copy> Lexicon<T> {
     pub fn new(list: impl IntoIterator<Item = (&'static str, T)>) -> Self {
         let mut infixes = Vec::new();
-        let mut entries: Vec<Entry<T>> = list
-            .into_iter()
-            .filter(|(pattern, value)| {
-                match pattern
-                    .strip_prefix('*')
-                    .and_then(|p| p.strip_suffix('*'))
-                    .filter(|p| !p.is_empty() && !p.contains(' '))
-                {
-                    Some(part) => {
-                        infixes.push((part, *value));
-                        false
-                    }
-                    None => true,
-                }
-            })
-            .map(|(pattern, value)| Entry {
-                parts: pattern
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(Part::parse)
-                    .collect(),
-                value,
-            })
-            .filter(|e| e.parts.first().is_some_and(|p| !matches!(p, Part::Gap)))
-            .collect();
-        entries.sort_by(|a, b| first_text(a).cmp(first_text(b)));
-        Self { entries, infixes }
-    }
-
-    /// Every match starting at token `start`.
-    fn hits_at(&self, tokens: &Tokens, start: usize, out: &mut impl FnMut(Hit<T>)) {
-        let word = tokens.word(start);
-        // Entries whose first word is `word` or a prefix of it sort at or before `word`.
-        let upper = self.entries.partition_point(|e| first_text(e) <= word);
-        for entry in self.entries[..upper].iter().rev() {
-            let first = first_text(entry);
-            if !word.starts_with(first) {
-                if first.is_empty() || !shares_first_char(word, first) {
-                    break;
-                }
+        let mut entries: Vec<Entry<T>> = Vec::new();
+        let mut loose: Vec<Entry<T>> = Vec::new();
+        for (pattern, value) in list {
+            if let Some(part) = pattern
+                .strip_prefix('*')
+                .and_then(|p| p.strip_suffix('*'))
+                .filter(|p| !p.is_empty() && !p.contains([' ', '|']))
+            {
+                infixes.push((part, value));
                 continue;
             }
-            if let Some(end) = match_from(&entry.parts, tokens, start) {
-                out(Hit {
-                    value: entry.value,
-                    start,
-                    end,
-                });
+            let mut parts: Vec<Part> = pattern
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(Part::parse)
+                .collect();
+            if parts.is_empty() {
+                continue;
+            }
+            // Alternatives in the first word become one sorted entry each.
+            let firsts = match parts.remove(0) {
+                Part::Any(alternatives) => alternatives,
+                first => vec![first],
+            };
+            for first in firsts {
+                let mut entry_parts = Vec::with_capacity(parts.len() + 1);
+                entry_parts.push(first);
+                entry_parts.extend(parts.iter().cloned());
+                let entry = Entry {
+                    parts: entry_parts,
+                    value,
+                };
+                match entry.parts.first() {
+                    Some(Part::Exact(_) | Part::Prefix(_)) => entries.push(entry),
+                    Some(Part::Suffix(_)) => loose.push(entry),
+                    _ => {}
+                }
+            }
+        }
+        entries.sort_by(|a, b| first_text(a).cmp(first_text(b)));
+        let mut by_first: HashMap<&'static str, Range<usize>> = HashMap::new();
+        for (i, entry) in entries.iter().enumerate() {
+            by_first
+                .entry(first_text(entry))
+                .and_modify(|r| r.end = i + 1)
+                .or_insert(i..i + 1);
+        }
+        Self {
+            entries,
+            by_first,
+            infixes,
+            loose,
+        }
+    }
+
+    /// Every match starting at token `start`: entries whose first word is the token
+    /// or a stem of it, longest first.
+    fn hits_at(&self, tokens: &Tokens, start: usize, out: &mut impl FnMut(Hit<T>)) {
+        let word = tokens.word(start);
+        let ends = word
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(1)
+            .chain(std::iter::once(word.len()));
+        let ends: Vec<usize> = ends.collect();
+        for &end in ends.iter().rev() {
+            let Some(range) = word.get(..end).and_then(|p| self.by_first.get(p)) else {
+                continue;
+            };
+            for entry in self.entries[range.clone()].iter().rev() {
+                if let Some(end) = match_from(&entry.parts, tokens, start) {
+                    out(Hit {
+                        value: entry.value,
+                        start,
+                        end,
+                    });
+                }
             }
         }
     }
@@ -128,6 +186,15 @@ impl<T: Copy> Lexicon<T> {
     pub fn for_each(&self, tokens: &Tokens, mut out: impl FnMut(Hit<T>)) {
         for start in 0..tokens.len() {
             self.hits_at(tokens, start, &mut out);
+            for entry in &self.loose {
+                if let Some(end) = match_from(&entry.parts, tokens, start) {
+                    out(Hit {
+                        value: entry.value,
+                        start,
+                        end,
+                    });
+                }
+            }
             if !self.infixes.is_empty() {
                 let word = tokens.word(start);
                 for (part, value) in &self.infixes {
@@ -148,17 +215,13 @@ fn first_text<T>(entry: &Entry<T>) -> &'static str {
     entry.parts.first().map(Part::text).unwrap_or("")
 }
 
-fn shares_first_char(a: &str, b: &str) -> bool {
-    a.chars().next() == b.chars().next()
-}
-
 /// Matches `parts` from token `at`; returns the end (exclusive) of the match.
 fn match_from(parts: &[Part], tokens: &Tokens, at: usize) -> Option<usize> {
     let Some((part, rest)) = parts.split_first() else {
         return Some(at);
     };
     match part {
-        Part::Gap => (0..=MAX_GAP)
+        Part::Gap(max) => (0..=*max)
             .take_while(|skip| at + skip <= tokens.len())
             .find_map(|skip| match_from(rest, tokens, at + skip)),
         _ => {
@@ -212,5 +275,30 @@ mod tests {
             Vec::<(u8, usize, usize)>::new()
         );
         assert!(hits(&lex, "").is_empty());
+    }
+
+    #[test]
+    fn alternatives_suffixes_and_long_gaps() {
+        let lex = Lexicon::new([
+            ("you|we should have", 1),
+            ("*site … vale*", 2),
+            ("sie hätten …… müssen|sollen", 3),
+            ("read the manual|faq*", 4),
+        ]);
+        assert_eq!(hits(&lex, "We should have"), vec![(1, 0, 3)]);
+        assert_eq!(hits(&lex, "read the FAQs"), vec![(4, 0, 3)]);
+        assert!(hits(&lex, "read the guide").is_empty());
+        assert_eq!(
+            hits(&lex, "sest sisestasite PIN koodi valesti"),
+            vec![(2, 1, 5)]
+        );
+        assert!(hits(&lex, "site on vale").is_empty());
+        assert_eq!(
+            hits(
+                &lex,
+                "Sie hätten die Ware bei der Annahme auf Schäden prüfen müssen"
+            ),
+            vec![(3, 0, 11)]
+        );
     }
 }
