@@ -146,6 +146,11 @@ pub enum Command {
         #[command(subcommand)]
         what: ReportCommand,
     },
+    /// Agents' accounts: add, list, set a password
+    User {
+        #[command(subcommand)]
+        action: crate::users::UserCommand,
+    },
     /// Read the mood of a text on stdin: {"language","anger","angry","signals"}
     Mood {
         /// Language (ISO 639-1) instead of detecting it
@@ -328,6 +333,7 @@ pub async fn run(cli: Cli) -> u8 {
             .await
         }
         Command::SendNow { outbox } => crate::agent::send_now(&cli, *outbox).await,
+        Command::User { action } => crate::users::run(&cli, action).await,
         Command::Similar {
             ticket,
             limit,

@@ -8,6 +8,7 @@ mod import;
 mod ingest;
 mod listing;
 mod serve;
+mod users;
 
 use std::process::ExitCode;
 

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use kindly_app::{Clock, SystemClock, Transport, deliver_due};
+use kindly_store::Store as _;
 
 use crate::cli::{Cli, Failure, open};
 use crate::exit;
@@ -132,11 +133,20 @@ pub async fn serve(cli: &Cli) -> Result<u8, Failure> {
         );
     }
 
-    let app = kindly_web::router(
-        kindly_web::AppState::new(ctx.store.clone(), ctx.settings.clone())
-            .with_intake(intake)
-            .with_imap(imap_health),
-    );
+    let state = kindly_web::AppState::new(ctx.store.clone(), ctx.settings.clone())
+        .with_intake(intake)
+        .with_imap(imap_health);
+    match ctx.store.users().await {
+        Ok(users) if users.is_empty() => println!(
+            "No accounts yet: create the first administrator at http://{addr}/setup?token={} \
+             (or run `kindly user add EMAIL --role admin`)",
+            state.setup_token()
+        ),
+        Ok(_) => {}
+        Err(e) => eprintln!("kindly: warning: cannot list accounts: {e}"),
+    }
+    let app =
+        kindly_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(async move {
             shutdown_signal().await;

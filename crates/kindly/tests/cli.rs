@@ -398,15 +398,25 @@ fn mood_and_tone_print_their_json() {
     assert_eq!(json(&out)["ok"], true);
 }
 
-fn http_get(addr: &str, path: &str) -> (u16, String) {
+/// The session of each server the tests started (by address): cookie, CSRF token.
+static SESSIONS: std::sync::Mutex<Vec<(String, String, String)>> =
+    std::sync::Mutex::new(Vec::new());
+
+fn session_of(addr: &str) -> Option<(String, String)> {
+    SESSIONS
+        .lock()
+        .expect("lock")
+        .iter()
+        .find(|(a, _, _)| a == addr)
+        .map(|(_, c, t)| (c.clone(), t.clone()))
+}
+
+/// A raw HTTP/1.1 exchange: (status, the whole response).
+fn http_raw(addr: &str, request: &str) -> (u16, String) {
     let mut s = std::net::TcpStream::connect(addr).expect("connect");
     s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
         .expect("timeout");
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
+    s.write_all(request.as_bytes()).expect("send");
     let mut buf = String::new();
     s.read_to_string(&mut buf).expect("read");
     let status = buf
@@ -415,6 +425,77 @@ fn http_get(addr: &str, path: &str) -> (u16, String) {
         .and_then(|c| c.parse().ok())
         .unwrap_or(0);
     (status, buf)
+}
+
+/// GET as the logged-in administrator (when `start_serve` made one).
+fn http_get(addr: &str, path: &str) -> (u16, String) {
+    let cookie = session_of(addr)
+        .map(|(c, _)| format!("Cookie: {c}\r\n"))
+        .unwrap_or_default();
+    http_raw(
+        addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{cookie}\r\n"),
+    )
+}
+
+/// GET without a session.
+fn http_get_anon(addr: &str, path: &str) -> (u16, String) {
+    http_raw(
+        addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// Adds an administrator and logs in; later requests to `addr` carry the session.
+fn log_in(data: &Path, addr: &str) {
+    let mut add = kindly(data);
+    add.args([
+        "user",
+        "add",
+        "admin@test.example",
+        "--role",
+        "admin",
+        "--name",
+        "Ada",
+    ]);
+    let out = run_with_stdin(add, b"a long test password\n");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let form = "email=admin%40test.example&password=a+long+test+password&next=%2F";
+    let (code, resp) = http_raw(
+        addr,
+        &format!(
+            "POST /login HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
+            form.len()
+        ),
+    );
+    assert_eq!(code, 303, "{resp}");
+    let cookie = resp
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("set-cookie: ")
+                .or_else(|| l.strip_prefix("Set-Cookie: "))
+        })
+        .and_then(|v| v.split(';').next())
+        .expect("a session cookie")
+        .to_string();
+    let (code, resp) = http_raw(
+        addr,
+        &format!(
+            "GET /api/session HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nCookie: {cookie}\r\n\r\n"
+        ),
+    );
+    assert_eq!(code, 200, "{resp}");
+    let csrf = body_json(&resp)["csrf"].as_str().expect("csrf").to_string();
+    SESSIONS
+        .lock()
+        .expect("lock")
+        .push((addr.to_string(), cookie, csrf));
 }
 
 /// Starts `kindly serve` on a free port: the child, its URL and what it printed.
@@ -447,27 +528,23 @@ fn start_serve(data: &Path) -> (std::process::Child, String, String) {
         let mut sink = Vec::new();
         let _ = stdout.read_to_end(&mut sink);
     });
+    log_in(data, url.trim_start_matches("http://"));
     (child, url, printed)
 }
 
+/// A JSON POST as the logged-in administrator, with the CSRF header.
 fn http_post(addr: &str, path: &str, body: &str) -> (u16, String) {
-    let mut s = std::net::TcpStream::connect(addr).expect("connect");
-    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
-        .expect("timeout");
-    write!(
-        s,
-        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
+    let auth = session_of(addr)
+        .map(|(c, t)| format!("Cookie: {c}\r\nX-CSRF-Token: {t}\r\n"))
+        .unwrap_or_default();
+    http_raw(
+        addr,
+        &format!(
+            "POST {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{auth}\
+             Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        ),
     )
-    .expect("send");
-    let mut buf = String::new();
-    s.read_to_string(&mut buf).expect("read");
-    let status = buf
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    (status, buf)
 }
 
 fn body_json(response: &str) -> Value {
@@ -812,7 +889,7 @@ fn the_api_merges_splits_and_undoes() {
     let (code, resp) = http_post(
         &addr,
         "/api/tickets/1/reply",
-        r#"{"body": "Thank you, I have reset your login; please try again.", "author": "anna"}"#,
+        r#"{"body": "Thank you, I have reset your login; please try again."}"#,
     );
     assert_eq!(code, 201, "{resp}");
     let queued = body_json(&resp);
@@ -993,4 +1070,266 @@ fn cmd(data: &Path, args: &[&str]) -> Command {
     let mut c = kindly(data);
     c.args(args);
     c
+}
+
+#[test]
+fn accounts_sessions_csrf_and_team_boundaries() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    std::fs::write(
+        data.join("kindly.toml"),
+        "[support]\naddresses = [\"support@localhost\"]\n\
+         [[team]]\nname = \"support\"\naddresses = [\"support@localhost\"]\n\
+         [[team]]\nname = \"billing\"\naddresses = [\"billing@localhost\"]\n",
+    )
+    .expect("config");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    std::fs::write(input.join("1.eml"), MAIL).expect("write");
+    std::fs::write(
+        input.join("2.eml"),
+        mail_with_id(
+            "<bill@example.com>",
+            "My invoice 2026-0042 is wrong, please correct it.",
+        )
+        .replace("To: support@localhost", "To: billing@localhost"),
+    )
+    .expect("write");
+    let out = kindly(&data)
+        .arg("ingest")
+        .arg(&input)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    // Bad account input is refused with a clear message.
+    let out = run_with_stdin(
+        cmd(&data, &["user", "add", "not-an-address"]),
+        b"a long password here\n",
+    );
+    assert_eq!(out.status.code(), Some(65));
+    let out = run_with_stdin(cmd(&data, &["user", "add", "x@test.example"]), b"short\n");
+    assert_eq!(out.status.code(), Some(65));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least 10"));
+    let out = run_with_stdin(
+        cmd(
+            &data,
+            &["user", "add", "x@test.example", "--team", "nowhere"],
+        ),
+        b"a long password here\n",
+    );
+    assert_eq!(out.status.code(), Some(65));
+    // A billing agent, next to the administrator start_serve logs in as.
+    let out = run_with_stdin(
+        cmd(
+            &data,
+            &[
+                "user",
+                "add",
+                "bea@test.example",
+                "--team",
+                "billing",
+                "--name",
+                "Bea",
+            ],
+        ),
+        b"bea's long password\n",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (mut child, url, printed) = start_serve(&data);
+    assert!(
+        !printed.contains("/setup?token="),
+        "accounts exist: no set-up link"
+    );
+    let addr = url.trim_start_matches("http://").to_string();
+
+    // Anonymous: pages redirect to the login, the API answers 401.
+    let (code, resp) = http_get_anon(&addr, "/tickets/1");
+    assert_eq!(code, 303, "{resp}");
+    assert!(
+        resp.to_lowercase()
+            .contains("location: /login?next=/tickets/1"),
+        "{resp}"
+    );
+    let (code, _) = http_get_anon(&addr, "/api/tickets");
+    assert_eq!(code, 401);
+    // Security headers on every answer.
+    let (_, resp) = http_get_anon(&addr, "/login");
+    let lower = resp.to_lowercase();
+    for h in [
+        "content-security-policy: default-src 'none'; script-src 'self'",
+        "x-frame-options: deny",
+        "x-content-type-options: nosniff",
+    ] {
+        assert!(lower.contains(h), "{h} missing: {resp}");
+    }
+    assert!(!lower.contains("unsafe-inline"));
+
+    // A forged API call without the CSRF token is refused, with the cookie.
+    let (cookie, _) = session_of(&addr).expect("logged in");
+    let forged = format!(
+        "POST /api/tickets/1/reply HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nCookie: {cookie}\r\n\
+         Content-Type: application/json\r\nContent-Length: 13\r\n\r\n{{\"body\":\"x\"}}"
+    );
+    let (code, resp) = http_raw(&addr, &forged);
+    assert_eq!(code, 403, "{resp}");
+    // So is a logout form without it.
+    let (code, _) = http_raw(
+        &addr,
+        &format!(
+            "POST /logout HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nCookie: {cookie}\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 6\r\n\r\ncsrf=x"
+        ),
+    );
+    assert_eq!(code, 403);
+
+    // The billing agent sees billing's ticket, and the support ticket is not there for them.
+    let login = |email: &str, pw: &str| -> (u16, String) {
+        let form = format!(
+            "email={}&password={}&next=%2F",
+            email.replace('@', "%40"),
+            pw.replace(' ', "+").replace('\'', "%27")
+        );
+        http_raw(
+            &addr,
+            &format!(
+                "POST /login HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+                 Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
+                form.len()
+            ),
+        )
+    };
+    let (code, resp) = login("bea@test.example", "wrong password");
+    assert_eq!(code, 401);
+    assert!(
+        resp.contains("bea@test.example"),
+        "the typed address is kept"
+    );
+    assert!(resp.contains("wrong"));
+    let (code, resp) = login("bea@test.example", "bea's long password");
+    assert_eq!(code, 303, "{resp}");
+    let bea = resp
+        .lines()
+        .find_map(|l| {
+            l.to_lowercase()
+                .starts_with("set-cookie:")
+                .then(|| l[11..].trim().to_string())
+        })
+        .and_then(|v| v.split(';').next().map(str::to_string))
+        .expect("cookie");
+    let get_as = |path: &str| {
+        http_raw(
+            &addr,
+            &format!(
+                "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nCookie: {bea}\r\n\r\n"
+            ),
+        )
+    };
+    let (code, list) = get_as("/api/tickets");
+    assert_eq!(code, 200);
+    let list = body_json(&list);
+    let teams: Vec<&str> = list
+        .as_array()
+        .expect("tickets")
+        .iter()
+        .map(|t| t["team"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(teams, ["billing"], "{list}");
+    let billing_id = list[0]["id"].as_i64().expect("id");
+    let support_id = if billing_id == 1 { 2 } else { 1 };
+    for path in [
+        format!("/tickets/{support_id}"),
+        format!("/api/tickets/{support_id}"),
+        format!("/api/tickets/{support_id}/events"),
+    ] {
+        let (code, resp) = get_as(&path);
+        assert_eq!(code, 404, "{path}: {resp}");
+    }
+    let (code, _) = get_as(&format!("/tickets/{billing_id}"));
+    assert_eq!(code, 200);
+    // The administrator sees both.
+    let (_, all) = http_get(&addr, "/api/tickets");
+    assert_eq!(body_json(&all).as_array().expect("tickets").len(), 2);
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+fn first_run_set_up_needs_the_printed_token() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut child = kindly(&data)
+        .arg("serve")
+        .env("KINDLY_LISTEN", "127.0.0.1:0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn serve");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut printed = String::new();
+    let mut byte = [0u8; 1];
+    while !printed.contains("setup?token=") || !printed.ends_with('\n') {
+        if stdout.read(&mut byte).expect("read") == 0 {
+            break;
+        }
+        printed.push(char::from(byte[0]));
+    }
+    let link = printed
+        .split_whitespace()
+        .find(|w| w.contains("/setup?token="))
+        .expect("serve prints the set-up link");
+    let addr = link
+        .trim_start_matches("http://")
+        .split('/')
+        .next()
+        .expect("addr")
+        .to_string();
+    let token = link.split("token=").nth(1).expect("token").to_string();
+    let (code, _) = http_get_anon(&addr, "/login");
+    assert_eq!(code, 303, "no accounts: the login sends to the set-up");
+    let (code, _) = http_get_anon(&addr, "/setup?token=guess");
+    assert_eq!(code, 403);
+    let (code, page) = http_get_anon(&addr, &format!("/setup?token={token}"));
+    assert_eq!(code, 200, "{page}");
+    let post = |form: &str| {
+        http_raw(
+            &addr,
+            &format!(
+                "POST /setup HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+                 Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
+                form.len()
+            ),
+        )
+    };
+    let (code, page) = post(&format!(
+        "token={token}&name=Ada&email=ada%40test.example&password=first+password&password2=other+password"
+    ));
+    assert_eq!(code, 422);
+    assert!(
+        page.contains("differ") && page.contains("ada@test.example"),
+        "{page}"
+    );
+    let (code, _) = post(&format!(
+        "token={token}&name=Ada&email=ada%40test.example&password=first+password&password2=first+password"
+    ));
+    assert_eq!(code, 303);
+    let (code, _) = http_get_anon(&addr, &format!("/setup?token={token}"));
+    assert_eq!(code, 404, "set up once");
+    let out = kindly(&data)
+        .args(["user", "list", "--json"])
+        .output()
+        .expect("run");
+    let users = json(&out);
+    assert_eq!(users[0]["role"], "admin");
+    assert!(
+        users[0].get("password_hash").is_none(),
+        "hashes are never printed"
+    );
+    let _ = child.kill();
+    let _ = child.wait();
 }

@@ -277,6 +277,70 @@ pub trait Store: Clone + Send + Sync + 'static {
     /// Cheap liveness check for /healthz.
     fn ping(&self) -> impl Future<Output = Result<()>> + Send;
 
+    /// The ticket a message, event or outbox row belongs to: `None` when there
+    /// is no such row, `Some(None)` when it belongs to no ticket.
+    fn owner_ticket(
+        &self,
+        what: Owned,
+        id: i64,
+    ) -> impl Future<Output = Result<Option<Option<i64>>>> + Send;
+
+    /// Adds an account; refused when the address has one already.
+    fn add_user(&self, u: &NewUser<'_>) -> impl Future<Output = Result<i64>> + Send;
+
+    fn user_by_email(&self, email: &str) -> impl Future<Output = Result<Option<UserRow>>> + Send;
+
+    fn users(&self) -> impl Future<Output = Result<Vec<UserRow>>> + Send;
+
+    /// Sets a new password hash; false when there is no such account.
+    fn set_password(
+        &self,
+        email: &str,
+        password_hash: &str,
+    ) -> impl Future<Output = Result<bool>> + Send;
+
+    /// Starts a session (`token_hash` is the SHA-256 of the cookie's secret).
+    fn create_session(
+        &self,
+        token_hash: &str,
+        user: i64,
+        csrf: &str,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+
+    /// The session with this token hash, if it has not expired at `now` and
+    /// its account is not disabled.
+    fn session(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<Option<SessionRow>>> + Send;
+
+    /// Ends a session (logout); also drops sessions expired before `now`.
+    fn delete_session(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+
+    /// Records a failed login under each key (client address, account).
+    fn record_login_failure(
+        &self,
+        keys: &[String],
+        at: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+
+    /// Failed logins under `key` since `since`.
+    fn login_failures_since(
+        &self,
+        key: &str,
+        since: Timestamp,
+    ) -> impl Future<Output = Result<i64>> + Send;
+
+    /// Forgets the failures under `keys` (after a successful login).
+    fn clear_login_failures(&self, keys: &[String]) -> impl Future<Output = Result<()>> + Send;
+
     /// Where the IMAP poller of `account` stands, if it ever ran.
     fn imap_state(&self, account: &str) -> impl Future<Output = Result<Option<ImapState>>> + Send;
 

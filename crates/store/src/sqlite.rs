@@ -23,6 +23,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../migrations/sqlite/0003_promises.sql")),
     (4, include_str!("../migrations/sqlite/0004_imap.sql")),
     (5, include_str!("../migrations/sqlite/0005_teams.sql")),
+    (6, include_str!("../migrations/sqlite/0006_accounts.sql")),
 ];
 
 /// Merges followed from a ticket to the one that holds its mail now.
@@ -705,6 +706,23 @@ fn promise_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<PromiseRow> {
     })
 }
 
+const USER_SELECT: &str =
+    "SELECT id, email, name, role, teams, password_hash, created_at, disabled FROM users";
+
+fn user_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<UserRow> {
+    let teams: String = r.try_get("teams")?;
+    Ok(UserRow {
+        id: r.try_get("id")?,
+        email: r.try_get("email")?,
+        name: r.try_get("name")?,
+        role: r.try_get("role")?,
+        teams: teams.split_whitespace().map(str::to_string).collect(),
+        password_hash: r.try_get("password_hash")?,
+        created_at: ts(r.try_get("created_at")?)?,
+        disabled: r.try_get("disabled")?,
+    })
+}
+
 fn ticket_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<TicketView> {
     Ok(TicketView {
         id: r.try_get("id")?,
@@ -871,6 +889,155 @@ impl Store for SqliteStore {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(outbox_from_row).collect()
+    }
+
+    async fn owner_ticket(&self, what: Owned, id: i64) -> Result<Option<Option<i64>>> {
+        let sql = match what {
+            Owned::Message => "SELECT ticket_id FROM messages WHERE id = ?",
+            Owned::Event => "SELECT ticket_id FROM events WHERE id = ?",
+            Owned::Outbox => "SELECT ticket_id FROM outbox WHERE id = ?",
+        };
+        Ok(sqlx::query_scalar(sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    async fn add_user(&self, u: &NewUser<'_>) -> Result<i64> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO users (email, name, role, teams, password_hash, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING RETURNING id",
+        )
+        .bind(u.email)
+        .bind(u.name)
+        .bind(u.role)
+        .bind(u.teams.join(" "))
+        .bind(u.password_hash)
+        .bind(secs(u.created_at))
+        .fetch_optional(&self.pool)
+        .await?;
+        id.ok_or_else(|| StoreError::Refused(format!("{} has an account already", u.email)))
+    }
+
+    async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{USER_SELECT} WHERE email = ?"
+        )))
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    async fn users(&self) -> Result<Vec<UserRow>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{USER_SELECT} ORDER BY id")))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
+    async fn set_password(&self, email: &str, password_hash: &str) -> Result<bool> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let done = sqlx::query("UPDATE users SET password_hash = ? WHERE email = ?")
+            .bind(password_hash)
+            .bind(email)
+            .execute(&mut *tx)
+            .await?;
+        // A new password ends every session of the account.
+        sqlx::query("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?)")
+            .bind(email)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn create_session(
+        &self,
+        token_hash: &str,
+        user: i64,
+        csrf: &str,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(token_hash)
+        .bind(user)
+        .bind(csrf)
+        .bind(secs(now))
+        .bind(secs(expires_at))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn session(&self, token_hash: &str, now: Timestamp) -> Result<Option<SessionRow>> {
+        let sql = format!(
+            "SELECT s.csrf, s.created_at AS s_created, s.expires_at, u.* FROM sessions s \
+             JOIN ({USER_SELECT}) u ON u.id = s.user_id \
+             WHERE s.token_hash = ? AND s.expires_at > ? AND NOT u.disabled"
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(token_hash)
+            .bind(secs(now))
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some(SessionRow {
+            user: user_from_row(&r)?,
+            csrf: r.try_get("csrf")?,
+            created_at: ts(r.try_get("s_created")?)?,
+            expires_at: ts(r.try_get("expires_at")?)?,
+        }))
+    }
+
+    async fn delete_session(&self, token_hash: &str, now: Timestamp) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ? OR expires_at <= ?")
+            .bind(token_hash)
+            .bind(secs(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn record_login_failure(&self, keys: &[String], at: Timestamp) -> Result<()> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        for k in keys {
+            sqlx::query("INSERT INTO login_failures (key, at) VALUES (?, ?)")
+                .bind(k)
+                .bind(secs(at))
+                .execute(&mut *tx)
+                .await?;
+        }
+        // Old failures say nothing any more.
+        sqlx::query("DELETE FROM login_failures WHERE at < ?")
+            .bind(secs(at) - 24 * 3600)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn login_failures_since(&self, key: &str, since: Timestamp) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE key = ? AND at >= ?")
+                .bind(key)
+                .bind(secs(since))
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    async fn clear_login_failures(&self, keys: &[String]) -> Result<()> {
+        for k in keys {
+            sqlx::query("DELETE FROM login_failures WHERE key = ?")
+                .bind(k)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(())
     }
 
     async fn send_now(&self, id: i64, now: Timestamp) -> Result<bool> {

@@ -348,3 +348,45 @@ pub struct BouncedMail {
     pub to: String,
     pub kind: String,
 }
+
+/// An agent's account.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    /// `agent` | `admin`
+    pub role: String,
+    /// Teams whose tickets the agent works (admins see all).
+    pub teams: Vec<String>,
+    #[serde(skip)]
+    pub password_hash: String,
+    pub created_at: Timestamp,
+    pub disabled: bool,
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: &'a str,
+    pub teams: &'a [String],
+    pub password_hash: &'a str,
+    pub created_at: Timestamp,
+}
+
+/// A live session and whose it is.
+#[derive(Clone, Debug)]
+pub struct SessionRow {
+    pub user: UserRow,
+    pub csrf: String,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+}
+
+/// Rows that belong to a ticket (for access checks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owned {
+    Message,
+    Event,
+    Outbox,
+}

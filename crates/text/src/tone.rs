@@ -2809,10 +2809,11 @@ mod tests {
         assert!(!tone("It is not our fault that the parcel is late.", Some("en")).ok);
         let r = tone("Как уже было сказано, это не наша вина.", None);
         assert_eq!(r.findings.len(), 2, "{r:?}");
-        assert!(r
-            .findings
-            .iter()
-            .all(|f| !f.why.is_empty() && !f.suggestion.is_empty()));
+        assert!(
+            r.findings
+                .iter()
+                .all(|f| !f.why.is_empty() && !f.suggestion.is_empty())
+        );
     }
 
     #[test]

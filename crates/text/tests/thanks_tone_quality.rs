@@ -315,3 +315,77 @@ const FAMILY_FLOORS: &[(&str, f64, f64)] = &[
     ("en", 0.95, 0.05),
     ("de", 0.95, 0.05),
 ];
+
+/// The blind tone set (tests/data/blind/tone_{et,ru,en,de}.jsonl, 40 scolding +
+/// 40 fine agent drafts per language), written after the held-out rounds by a
+/// writer who saw neither the guard, its rules nor the earlier sets. Nobody
+/// tunes on it; when a rule changes because of it, it stops being blind and a
+/// new set must be written. Texts are printed only with SHOW_BLIND_ERRORS.
+#[test]
+fn blind_tone_set() {
+    let mut table = Table::new();
+    let mut by_kind = Table::new();
+    for lang in ["et", "ru", "en", "de"] {
+        for row in read_jsonl(&own_data(&format!("blind/tone_{lang}.jsonl"))) {
+            let text = str_field(&row, "text");
+            let kind = str_field(&row, "kind");
+            let actual = bool_field(&row, "flagged");
+            let flagged = !tone(text, Some(lang)).ok;
+            for key in [lang.to_string(), "all".to_string()] {
+                table.entry(key).or_default().add(flagged, actual);
+            }
+            by_kind
+                .entry(format!(
+                    "{kind} ({})",
+                    if actual { "scolding" } else { "fine" }
+                ))
+                .or_default()
+                .add(flagged, actual);
+            if std::env::var_os("SHOW_BLIND_ERRORS").is_some() && flagged != actual {
+                println!("{} {lang} {kind}: {text}", if actual { "FN" } else { "FP" });
+            }
+        }
+    }
+    println!("== tone guard on the blind set (tests/data/blind/tone_*.jsonl)");
+    for (k, c) in &table {
+        println!(
+            "{k:<6} n={:<4} recall={:.3} false alarms={:.3} precision={:.3} (tp={} fn={} fp={} tn={})",
+            c.n(),
+            c.recall(),
+            c.false_alarm_rate(),
+            c.precision(),
+            c.tp,
+            c.fn_,
+            c.fp,
+            c.tn
+        );
+    }
+    print_table("blind set by kind (counts only)", &by_kind);
+    for (name, r, fa) in BLIND_TONE_FLOORS {
+        let c = table.get(*name).copied().unwrap_or_default();
+        assert!(c.n() >= 80, "{name}: only {} rows", c.n());
+        assert!(c.recall() >= *r, "{name}: recall {:.3} < {r}", c.recall());
+        assert!(
+            c.false_alarm_rate() <= *fa,
+            "{name}: false alarms {:.3} > {fa}",
+            c.false_alarm_rate()
+        );
+    }
+}
+
+/// (slice, recall floor, false-alarm ceiling) on the blind set, a little under
+/// its first run (stop 12), recall / false alarms: et .600/.075, ru .750/.050,
+/// en .725/.000, de .650/.000, all .681/.031. The guard before the rule-family
+/// rewrite scored all .419/.025 on it (et .375, ru .600, en .375, de .325): the
+/// rewrite's gain is real, but far from the 1.000 the held-out halves (read
+/// while writing the rules) show. Missed most: sarcasm (4/16), condescension
+/// (7/16), rebuking a repeat (10/16); false alarms on apologies (2/16) and on
+/// "we should have" (3/12). The per-language false-alarm ceiling of 0.05 is
+/// not met in Estonian (3 of 40).
+const BLIND_TONE_FLOORS: &[(&str, f64, f64)] = &[
+    ("et", 0.55, 0.10),
+    ("ru", 0.70, 0.075),
+    ("en", 0.68, 0.025),
+    ("de", 0.60, 0.025),
+    ("all", 0.64, 0.05),
+];

@@ -4,19 +4,24 @@
 
 use std::sync::Arc;
 
+mod auth;
+
 use askama::Template;
+use axum::Extension;
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use kindly_app::accounts::can_see;
 use kindly_app::agent::{self, AgentError};
 use kindly_app::imap::ImapHealth;
 use kindly_app::{Clock, SystemClock};
 use kindly_app::{Intake, Settings};
 use kindly_store::{
-    ActionDone, EventView, MessageView, OutboxRow, SetAside, Store, StoreError, TicketView,
+    ActionDone, EventView, MessageView, OutboxRow, Owned, SessionRow, SetAside, Store, StoreError,
+    TicketView,
 };
 use serde::Deserialize;
 
@@ -31,6 +36,8 @@ pub struct AppState<S: Store> {
     inbound_answers: Arc<inbound::AnswerCounts>,
     /// The IMAP pollers' status, for `/metrics` and `/healthz`; `None`: no pollers.
     imap: Option<Arc<ImapHealth>>,
+    /// Opens the first-run set-up page while there is no account.
+    setup_token: String,
 }
 
 impl<S: Store> AppState<S> {
@@ -41,7 +48,13 @@ impl<S: Store> AppState<S> {
             intake: None,
             inbound_answers: Arc::default(),
             imap: None,
+            setup_token: kindly_app::accounts::random_token(),
         }
+    }
+
+    /// The token of the first-run set-up link (`/setup?token=…`).
+    pub fn setup_token(&self) -> &str {
+        &self.setup_token
     }
 
     /// The IMAP pollers' status shown on `/metrics` and `/healthz`.
@@ -62,11 +75,11 @@ impl<S: Store> AppState<S> {
 pub fn router<S: Store>(state: AppState<S>) -> Router {
     // The body of a posted mail is read only up to the largest mail we take.
     let mail_limit = usize::try_from(state.settings.max_message_bytes).unwrap_or(usize::MAX);
-    Router::new()
+    let protected = Router::new()
         .route("/", get(index::<S>))
         .route("/tickets/{id}", get(ticket_page::<S>))
         .route("/set-aside", get(set_aside_page::<S>))
-        .route("/healthz", get(healthz::<S>))
+        .route("/api/session", get(auth::api_session))
         .route("/api/tickets", get(api_tickets::<S>))
         .route("/api/tickets/{id}", get(api_ticket::<S>))
         .route("/api/outbox", get(api_outbox::<S>))
@@ -78,12 +91,42 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/api/tickets/{id}/reply", post(api_reply::<S>))
         .route("/api/outbox/{id}/send-now", post(api_send_now::<S>))
         .route("/api/tone", post(api_tone))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::require_session::<S>,
+        ));
+    Router::new()
+        .merge(protected)
+        .route(
+            "/login",
+            get(auth::login_page::<S>).post(auth::login_submit::<S>),
+        )
+        .route("/logout", post(auth::logout::<S>))
+        .route(
+            "/setup",
+            get(auth::setup_page::<S>).post(auth::setup_submit::<S>),
+        )
+        .route("/static/kindly.css", get(stylesheet))
+        .route("/healthz", get(healthz::<S>))
         .route(
             "/inbound/mime",
             post(inbound::inbound_mime::<S>).layer(DefaultBodyLimit::max(mail_limit)),
         )
         .route("/metrics", get(metrics::metrics::<S>))
+        .layer(axum::middleware::from_fn(auth::security_headers))
         .with_state(state)
+}
+
+/// Our one stylesheet (no inline styles: the CSP forbids them).
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/kindly.css"),
+    )
+        .into_response()
 }
 
 /// An error page with a clear message; details go to the log, not the browser.
@@ -123,6 +166,7 @@ struct ErrorPage<'a> {
 #[template(path = "index.html")]
 struct IndexPage<'a> {
     company: &'a str,
+    nav: Option<auth::Nav>,
     tickets: Vec<TicketView>,
     open: usize,
 }
@@ -131,6 +175,7 @@ struct IndexPage<'a> {
 #[template(path = "ticket.html")]
 struct TicketPage<'a> {
     company: &'a str,
+    nav: Option<auth::Nav>,
     ticket: TicketView,
     messages: Vec<MessageView>,
     outbox: Vec<OutboxRow>,
@@ -141,13 +186,18 @@ struct TicketPage<'a> {
 #[template(path = "set_aside.html")]
 struct SetAsidePage<'a> {
     company: &'a str,
+    nav: Option<auth::Nav>,
     kind: &'a str,
     title: &'a str,
     messages: Vec<MessageView>,
 }
 
-async fn index<S: Store>(State(st): State<AppState<S>>) -> Result<Html<String>, PageError> {
+async fn index<S: Store>(
+    State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
+) -> Result<Html<String>, PageError> {
     let mut tickets = st.store.tickets().await.map_err(internal)?;
+    tickets.retain(|t| can_see(&session.user, &t.team));
     // Most urgent first, then newest.
     tickets.sort_by(|a, b| {
         let rank = |t: &TicketView| {
@@ -164,6 +214,7 @@ async fn index<S: Store>(State(st): State<AppState<S>>) -> Result<Html<String>, 
         .count();
     render(&IndexPage {
         company: &st.settings.company,
+        nav: auth::Nav::of(&session),
         tickets,
         open,
     })
@@ -180,10 +231,13 @@ fn parse_id(raw: &str) -> Result<i64, PageError> {
 
 async fn ticket_page<S: Store>(
     State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
     Path(raw): Path<String>,
 ) -> Result<Html<String>, PageError> {
     let id = parse_id(&raw)?;
-    let Some(ticket) = st.store.ticket(id).await.map_err(internal)? else {
+    // Another team's ticket is "not there" for this agent (no IDOR, no leak).
+    let found = st.store.ticket(id).await.map_err(internal)?;
+    let Some(ticket) = found.filter(|t| can_see(&session.user, &t.team)) else {
         return Err(PageError(
             StatusCode::NOT_FOUND,
             format!("There is no ticket #{id}."),
@@ -194,6 +248,7 @@ async fn ticket_page<S: Store>(
     let events = st.store.events_of(id).await.map_err(internal)?;
     render(&TicketPage {
         company: &st.settings.company,
+        nav: auth::Nav::of(&session),
         ticket,
         messages,
         outbox,
@@ -208,6 +263,7 @@ struct KindQuery {
 
 async fn set_aside_page<S: Store>(
     State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
     Query(q): Query<KindQuery>,
 ) -> Result<Html<String>, PageError> {
     let kind = q.kind.as_deref().unwrap_or("quarantine");
@@ -231,6 +287,7 @@ async fn set_aside_page<S: Store>(
     let messages = st.store.set_aside(which).await.map_err(internal)?;
     render(&SetAsidePage {
         company: &st.settings.company,
+        nav: auth::Nav::of(&session),
         kind,
         title,
         messages,
@@ -294,26 +351,65 @@ fn require_json(headers: &axum::http::HeaderMap) -> Result<(), ApiError> {
 
 async fn api_tickets<S: Store>(
     State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
 ) -> Result<Json<Vec<TicketView>>, ApiError> {
-    st.store.tickets().await.map(Json).map_err(api_internal)
+    let mut tickets = st.store.tickets().await.map_err(api_internal)?;
+    tickets.retain(|t| can_see(&session.user, &t.team));
+    Ok(Json(tickets))
+}
+
+/// The ticket, when it exists and the session's agent may see it; 404 alike
+/// otherwise (another team's ticket is not there for them).
+async fn visible_ticket<S: Store>(
+    st: &AppState<S>,
+    session: &SessionRow,
+    id: i64,
+) -> Result<TicketView, ApiError> {
+    st.store
+        .ticket(id)
+        .await
+        .map_err(api_internal)?
+        .filter(|t| can_see(&session.user, &t.team))
+        .ok_or_else(|| ApiError(StatusCode::NOT_FOUND, format!("no ticket #{id}")))
+}
+
+/// A message, event or outbox row the session's agent may act on: its
+/// ticket must be visible to them; rows of no ticket are for admins.
+async fn visible_owner<S: Store>(
+    st: &AppState<S>,
+    session: &SessionRow,
+    what: Owned,
+    id: i64,
+) -> Result<(), ApiError> {
+    let noun = match what {
+        Owned::Message => "message",
+        Owned::Event => "event",
+        Owned::Outbox => "mail",
+    };
+    let missing = || ApiError(StatusCode::NOT_FOUND, format!("no {noun} {id}"));
+    match st
+        .store
+        .owner_ticket(what, id)
+        .await
+        .map_err(api_internal)?
+    {
+        None => Err(missing()),
+        Some(Some(ticket)) => visible_ticket(st, session, ticket)
+            .await
+            .map(|_| ())
+            .map_err(|_| missing()),
+        Some(None) if session.user.role == "admin" => Ok(()),
+        Some(None) => Err(missing()),
+    }
 }
 
 async fn api_ticket<S: Store>(
     State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
     Path(raw): Path<String>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let id = raw.parse::<i64>().map_err(|_| {
-        ApiError(
-            StatusCode::BAD_REQUEST,
-            format!("{raw:?} is not a ticket number"),
-        )
-    })?;
-    let ticket = st
-        .store
-        .ticket(id)
-        .await
-        .map_err(api_internal)?
-        .ok_or_else(|| ApiError(StatusCode::NOT_FOUND, format!("no ticket #{id}")))?;
+    let id = api_number(&raw, "ticket")?;
+    let ticket = visible_ticket(&st, &session, id).await?;
     let messages = st.store.messages_of(id).await.map_err(api_internal)?;
     Ok(Json(
         serde_json::json!({ "ticket": ticket, "messages": messages }),
@@ -322,8 +418,26 @@ async fn api_ticket<S: Store>(
 
 async fn api_outbox<S: Store>(
     State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
 ) -> Result<Json<Vec<OutboxRow>>, ApiError> {
-    st.store.outbox(None).await.map(Json).map_err(api_internal)
+    let rows = st.store.outbox(None).await.map_err(api_internal)?;
+    if session.user.role == "admin" {
+        return Ok(Json(rows));
+    }
+    let visible: std::collections::HashSet<i64> = st
+        .store
+        .tickets()
+        .await
+        .map_err(api_internal)?
+        .into_iter()
+        .filter(|t| can_see(&session.user, &t.team))
+        .map(|t| t.id)
+        .collect();
+    Ok(Json(
+        rows.into_iter()
+            .filter(|r| r.ticket.is_some_and(|t| visible.contains(&t)))
+            .collect(),
+    ))
 }
 
 fn api_number(raw: &str, what: &str) -> Result<i64, ApiError> {
@@ -365,12 +479,11 @@ fn api_agent(e: AgentError) -> ApiError {
 
 async fn api_events<S: Store>(
     State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
     Path(raw): Path<String>,
 ) -> Result<Json<Vec<EventView>>, ApiError> {
     let id = api_number(&raw, "ticket")?;
-    if st.store.ticket(id).await.map_err(api_internal)?.is_none() {
-        return Err(ApiError(StatusCode::NOT_FOUND, format!("no ticket #{id}")));
-    }
+    visible_ticket(&st, &session, id).await?;
     st.store.events_of(id).await.map(Json).map_err(api_internal)
 }
 
@@ -381,17 +494,24 @@ struct LimitQuery {
 
 async fn api_similar<S: Store>(
     State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
     Path(raw): Path<String>,
     Query(q): Query<LimitQuery>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let id = api_number(&raw, "ticket")?;
-    if st.store.ticket(id).await.map_err(api_internal)?.is_none() {
-        return Err(ApiError(StatusCode::NOT_FOUND, format!("no ticket #{id}")));
-    }
+    visible_ticket(&st, &session, id).await?;
     let limit = q.limit.unwrap_or(10).clamp(1, 100);
-    let found = agent::similar(&st.store, id, limit, &st.settings.policy.repeat)
+    let mut found = agent::similar(&st.store, id, limit, &st.settings.policy.repeat)
         .await
         .map_err(api_agent)?;
+    // Only tickets of teams the agent works (the rest are not there for them).
+    let mut visible = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        if visible_ticket(&st, &session, f.ticket).await.is_ok() {
+            visible.push(f);
+        }
+    }
+    let found = visible;
     Ok(Json(serde_json::json!({ "ticket": id, "similar": found })))
 }
 
@@ -402,6 +522,7 @@ struct MergeBody {
 
 async fn api_merge<S: Store>(
     State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
     Path(raw): Path<String>,
     body: Result<Json<MergeBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Json<ActionDone>, ApiError> {
@@ -412,6 +533,8 @@ async fn api_merge<S: Store>(
             format!("send a JSON body like {{\"into\": 42}}: {e}"),
         )
     })?;
+    visible_ticket(&st, &session, from).await?;
+    visible_ticket(&st, &session, body.into).await?;
     st.store
         .merge(from, body.into, SystemClock.now())
         .await
@@ -421,11 +544,13 @@ async fn api_merge<S: Store>(
 
 async fn api_split<S: Store>(
     State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
     Path(raw): Path<String>,
     headers: axum::http::HeaderMap,
 ) -> Result<Json<ActionDone>, ApiError> {
     require_json(&headers)?;
     let message = api_number(&raw, "message")?;
+    visible_owner(&st, &session, Owned::Message, message).await?;
     agent::split(&st.store, message, SystemClock.now())
         .await
         .map(Json)
@@ -434,11 +559,13 @@ async fn api_split<S: Store>(
 
 async fn api_undo<S: Store>(
     State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
     Path(raw): Path<String>,
     headers: axum::http::HeaderMap,
 ) -> Result<Json<ActionDone>, ApiError> {
     require_json(&headers)?;
     let event = api_number(&raw, "event")?;
+    visible_owner(&st, &session, Owned::Event, event).await?;
     agent::undo(&st.store, event, SystemClock.now())
         .await
         .map(Json)
@@ -449,7 +576,6 @@ async fn api_undo<S: Store>(
 #[serde(deny_unknown_fields)]
 struct ReplyBody {
     body: String,
-    author: Option<String>,
     #[serde(default)]
     send_now: bool,
     /// open | pending | solved | closed; default pending.
@@ -461,6 +587,7 @@ struct ReplyBody {
 /// included; 422 for an empty or merged-away reply.
 async fn api_reply<S: Store>(
     State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
     Path(raw): Path<String>,
     body: Result<Json<ReplyBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<(StatusCode, Json<agent::ReplyQueued>), ApiError> {
@@ -480,7 +607,8 @@ async fn api_reply<S: Store>(
             )
         })?,
     };
-    let author = body.author.as_deref().unwrap_or("api");
+    visible_ticket(&st, &session, ticket).await?;
+    let author = session.user.email.as_str();
     agent::reply(
         &st.store,
         &st.settings,
@@ -501,11 +629,13 @@ async fn api_reply<S: Store>(
 /// `POST /api/outbox/N/send-now`: a reply held for its cool-down goes out now.
 async fn api_send_now<S: Store>(
     State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
     Path(raw): Path<String>,
     headers: axum::http::HeaderMap,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     require_json(&headers)?;
     let id = api_number(&raw, "mail")?;
+    visible_owner(&st, &session, Owned::Outbox, id).await?;
     if agent::send_now(&st.store, id, SystemClock.now())
         .await
         .map_err(api_agent)?
