@@ -85,19 +85,8 @@ pub fn parse(raw: &[u8]) -> Result<ParsedMail, ParseError> {
         return Err(ParseError::Empty);
     }
     check_header_block(raw)?;
-    // Old Mac mailers end lines with a lone CR; mail-parser only knows LF and CRLF.
-    let normalised;
-    let raw = if !raw.contains(&b'\n') && raw.contains(&b'\r') {
-        normalised = raw
-            .iter()
-            .map(|&b| if b == b'\r' { b'\n' } else { b })
-            .collect::<Vec<u8>>();
-        &normalised[..]
-    } else {
-        raw
-    };
-    let parser = MessageParser::new();
-    let Some(msg) = parser.parse(raw) else {
+    let raw = lf_line_ends(raw);
+    let Some(msg) = MessageParser::new().parse(&raw[..]) else {
         return Err(ParseError::NotMail("no header block".into()));
     };
     let raw_msg: &[u8] = msg.raw_message();
@@ -161,6 +150,19 @@ pub fn parse(raw: &[u8]) -> Result<ParsedMail, ParseError> {
     Ok(out)
 }
 
+/// Old Mac mailers end lines with a lone CR; mail-parser only knows LF and CRLF.
+pub(crate) fn lf_line_ends(raw: &[u8]) -> Cow<'_, [u8]> {
+    if !raw.contains(&b'\n') && raw.contains(&b'\r') {
+        Cow::Owned(
+            raw.iter()
+                .map(|&b| if b == b'\r' { b'\n' } else { b })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(raw)
+    }
+}
+
 /// A slice that never panics on odd offsets.
 fn slice(raw: &[u8], start: usize, end: usize) -> &[u8] {
     let end = end.min(raw.len());
@@ -169,7 +171,7 @@ fn slice(raw: &[u8], start: usize, end: usize) -> &[u8] {
 }
 
 /// Rejects bytes that do not start with an RFC 5322 header block.
-fn check_header_block(raw: &[u8]) -> Result<(), ParseError> {
+pub(crate) fn check_header_block(raw: &[u8]) -> Result<(), ParseError> {
     let start = raw
         .iter()
         .position(|b| !b.is_ascii_whitespace())
@@ -540,6 +542,29 @@ pub fn html_to_text(html: &str) -> String {
     }
 }
 
+/// A text part's content: what mail-parser decoded under the part's charset label,
+/// or the bytes decoded again with a guessed charset when the label is missing or
+/// wrong (a warning says so). `text` is the part's body as mail-parser decoded it.
+pub(crate) fn part_text<'a>(
+    raw: &[u8],
+    part: &MessagePart<'_>,
+    text: &'a str,
+    warnings: &mut Vec<String>,
+) -> Cow<'a, str> {
+    let label = part
+        .content_type()
+        .and_then(|ct| ct.attribute("charset"))
+        .map(str::to_owned);
+    if let Some(bytes) = part_bytes(raw, part)
+        && let Charset::Guessed(enc, why) = choose_charset(label.as_deref(), &bytes)
+    {
+        let (t, _, _) = enc.decode(&bytes);
+        warnings.push(format!("charset guessed as {} ({why})", enc.name()));
+        return Cow::Owned(t.into_owned());
+    }
+    Cow::Borrowed(text)
+}
+
 fn body_text(msg: &Message<'_>, warnings: &mut Vec<String>) -> String {
     let raw = msg.raw_message();
     let mut pieces: Vec<String> = Vec::new();
@@ -550,18 +575,7 @@ fn body_text(msg: &Message<'_>, warnings: &mut Vec<String>) -> String {
             PartType::Html(h) => (h.as_ref(), true),
             _ => continue,
         };
-        let label = part
-            .content_type()
-            .and_then(|ct| ct.attribute("charset"))
-            .map(str::to_owned);
-        let mut decoded: Cow<'_, str> = Cow::Borrowed(text);
-        if let Some(bytes) = part_bytes(raw, part)
-            && let Charset::Guessed(enc, why) = choose_charset(label.as_deref(), &bytes)
-        {
-            let (t, _, _) = enc.decode(&bytes);
-            warnings.push(format!("charset guessed as {} ({why})", enc.name()));
-            decoded = Cow::Owned(t.into_owned());
-        }
+        let decoded = part_text(raw, part, text, warnings);
         let piece = if is_html {
             html_to_text(&decoded)
         } else {

@@ -2,6 +2,8 @@
 //! without JavaScript, a small JSON API, mail posted by a provider's webhook
 //! (`POST /inbound/mime`), Prometheus metrics (`/metrics`) and `/healthz`.
 
+pub mod sanitize;
+
 use std::sync::Arc;
 
 mod auth;
