@@ -1333,3 +1333,79 @@ fn first_run_set_up_needs_the_printed_token() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+const HOSTILE_HTML: &str = "From: =?utf-8?q?Mallory_=3Cscript=3E?= <mallory@example.com>\r\nTo: support@localhost\r\n\
+Subject: <script>alert(1)</script> invoice\r\nMessage-ID: <hostile1@example.com>\r\nDate: Mon, 2 Mar 2026 10:00:00 +0200\r\n\
+MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=b1\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+Hello, my invoice is wrong <script>alert(2)</script>\r\n--b1\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+<p>Hello, my <b>invoice</b> is wrong.</p><script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=1\">\
+<svg onload=\"window.__pwned=1\"><circle r=1></circle></svg><a href=\"javascript:window.__pwned=1\">click</a>\
+<img src=\"https://tracker.example/p.gif\" width=1 height=1><img src=\"https://cdn.example/logo.png\" alt=logo>\
+<iframe srcdoc=\"<script>parent.__pwned=1</script>\"></iframe><div style=\"background:url(javascript:alert(3))\">x</div>\r\n--b1--\r\n";
+
+#[test]
+fn html_mail_is_shown_sanitised_with_images_on_request() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let out = run_with_stdin(cmd(&data, &["ingest"]), HOSTILE_HTML.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let deep = mail_with_id("<deep@example.com>", "x")
+        .replace("Content-Type: text/plain", "Content-Type: text/html")
+        .replace(
+            "\r\n\r\nx\r\n",
+            &format!("\r\n\r\n{}\r\n", "<div>".repeat(5000)),
+        );
+    let out = run_with_stdin(cmd(&data, &["ingest"]), deep.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let (mut child, url, _) = start_serve(&data);
+    let addr = url.trim_start_matches("http://").to_string();
+    let (code, page) = http_get(&addr, "/tickets/1");
+    assert_eq!(code, 200);
+    assert!(!page.contains("<script>alert"), "escaped subject and text");
+    assert!(page.contains("&lt;script&gt;") || page.contains("&#60;script&#62;"), "shown as text");
+    assert!(page.contains("/messages/1/html"));
+    let (code, page) = http_get(&addr, "/messages/1/html");
+    assert_eq!(code, 200, "{page}");
+    let body = page
+        .split("class=\"mail-html\">")
+        .nth(1)
+        .expect("the mail's part");
+    for bad in [
+        "<script",
+        "onerror",
+        "onload",
+        "javascript:",
+        "<iframe",
+        "<svg",
+        "tracker.example",
+        "cdn.example/logo.png",
+        "url(",
+    ] {
+        assert!(!body.contains(bad), "{bad} survived: {body}");
+    }
+    assert!(body.contains("<b>invoice</b>"));
+    assert!(page.contains("Load the images"));
+    let (code, page) = http_get(&addr, "/messages/1/html?images=1");
+    assert_eq!(code, 200);
+    let body = page
+        .split("class=\"mail-html\">")
+        .nth(1)
+        .expect("the mail's part");
+    assert!(body.contains("cdn.example/logo.png"), "asked for: loaded");
+    assert!(
+        !body.contains("tracker.example"),
+        "a tracking pixel never loads"
+    );
+    let (code, page) = http_get(&addr, "/messages/2/html");
+    assert_eq!(code, 422, "{page}");
+    assert!(page.contains("nested too deeply"));
+    let (code, _) = http_get(&addr, "/messages/99/html");
+    assert_eq!(code, 404);
+    let _ = child.kill();
+    let _ = child.wait();
+}

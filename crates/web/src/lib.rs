@@ -81,6 +81,7 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/", get(index::<S>))
         .route("/tickets/{id}", get(ticket_page::<S>))
         .route("/set-aside", get(set_aside_page::<S>))
+        .route("/messages/{id}/html", get(message_html_page::<S>))
         .route("/api/session", get(auth::api_session))
         .route("/api/tickets", get(api_tickets::<S>))
         .route("/api/tickets/{id}", get(api_ticket::<S>))
@@ -255,6 +256,108 @@ async fn ticket_page<S: Store>(
         messages,
         outbox,
         events,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "message_html.html")]
+struct MessageHtmlPage<'a> {
+    company: &'a str,
+    nav: Option<auth::Nav>,
+    ticket: i64,
+    message: MessageView,
+    html: String,
+    blocked_images: usize,
+    removed: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct ImagesQuery {
+    images: Option<String>,
+}
+
+/// `GET /messages/ID/html[?images=1]`: one message as its sender formatted it,
+/// sanitised (`sanitize.rs`), remote images only on request. Mail too deeply
+/// nested to parse cheaply, or without HTML, is refused with a clear message
+/// (its text is on the ticket page).
+async fn message_html_page<S: Store>(
+    State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
+    Path(raw): Path<String>,
+    Query(q): Query<ImagesQuery>,
+) -> Result<Html<String>, PageError> {
+    let id = raw.trim_start_matches('#').parse::<i64>().map_err(|_| {
+        PageError(
+            StatusCode::BAD_REQUEST,
+            format!("\"{raw}\" is not a message number."),
+        )
+    })?;
+    let not_there = || PageError(StatusCode::NOT_FOUND, format!("There is no message {id}."));
+    let owner = st
+        .store
+        .owner_ticket(Owned::Message, id)
+        .await
+        .map_err(internal)?
+        .flatten()
+        .ok_or_else(not_there)?;
+    let ticket = st
+        .store
+        .ticket(owner)
+        .await
+        .map_err(internal)?
+        .filter(|t| can_see(&session.user, &t.team))
+        .ok_or_else(not_there)?;
+    let message = st
+        .store
+        .messages_of(ticket.id)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .find(|m| m.id == id)
+        .ok_or_else(not_there)?;
+    let bytes = match message.raw_id {
+        Some(r) => st.store.raw_bytes(r).await.map_err(internal)?,
+        None => None,
+    }
+    .ok_or_else(not_there)?;
+    let show_images = q.images.as_deref() == Some("1");
+    // Parsing and sanitising are CPU work: off the async workers.
+    let safe = tokio::task::spawn_blocking(move || {
+        let html = kindly_mail::html::html_body(&bytes)?;
+        if !sanitize::nesting_depth_at_most(&html, sanitize::MAX_NESTING) {
+            return Some(Err(()));
+        }
+        Some(Ok(sanitize::safe_html(&html, show_images)))
+    })
+    .await
+    .map_err(internal)?;
+    let safe = match safe {
+        None => {
+            return Err(PageError(
+                StatusCode::NOT_FOUND,
+                format!(
+                    "Message {id} has no formatted (HTML) version; its text is on the ticket page."
+                ),
+            ));
+        }
+        Some(Err(())) => {
+            return Err(PageError(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!(
+                    "Message {id} is nested too deeply to show safely; its text is on the ticket page."
+                ),
+            ));
+        }
+        Some(Ok(s)) => s,
+    };
+    render(&MessageHtmlPage {
+        company: &st.settings.company,
+        nav: auth::Nav::of(&session),
+        ticket: ticket.id,
+        message,
+        html: safe.html,
+        blocked_images: safe.blocked_images,
+        removed: safe.removed,
     })
 }
 

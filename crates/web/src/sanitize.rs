@@ -224,6 +224,38 @@ const STYLE_PROPERTIES: &[&str] = &[
 const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
 
 /// [`safe_html_with`] without inline images: `cid:` images lose their `src`.
+/// Deepest tag nesting [`nesting_depth_at_most`] lets through to the parser: the
+/// HTML parser's work grows with the square of the depth, so a hostile mail of
+/// nested `<div>`s could tie a worker up for minutes. Real mail stays far below.
+pub const MAX_NESTING: usize = 400;
+
+/// True when no point of `html` is more than `max` start tags deep, by a cheap
+/// linear scan that over-counts (void and never-closed tags count as open): a
+/// mail that fails it is shown as text.
+pub fn nesting_depth_at_most(html: &str, max: usize) -> bool {
+    let bytes = html.as_bytes();
+    let mut depth: usize = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'<' {
+            match bytes.get(i + 1) {
+                Some(b'/') => depth = depth.saturating_sub(1),
+                Some(c) if c.is_ascii_alphabetic() => {
+                    depth += 1;
+                    if depth > max {
+                        return false;
+                    }
+                }
+                _ => {}
+            }
+        } else if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'>') {
+            depth = depth.saturating_sub(1);
+        }
+        i += 1;
+    }
+    true
+}
+
 pub fn safe_html(html: &str, show_remote_images: bool) -> SafeHtml {
     safe_html_with(html, show_remote_images, &|_| None)
 }
@@ -639,3 +671,22 @@ fn safe_css_value(value: &str) -> bool {
 #[cfg(test)]
 #[path = "sanitize_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod nesting {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_caught_in_linear_time_and_real_mail_passes() {
+        assert!(nesting_depth_at_most("<div><p>a</p><br/><p>b</p></div>", 2));
+        assert!(!nesting_depth_at_most(
+            "<div><div><div>x</div></div></div>",
+            2
+        ));
+        let hostile = "<div>".repeat(200_000);
+        assert!(!nesting_depth_at_most(&hostile, MAX_NESTING));
+        let flat = "<p>line</p>".repeat(100_000);
+        assert!(nesting_depth_at_most(&flat, MAX_NESTING));
+        assert!(nesting_depth_at_most("a < b and 3 </ 4 <", 1));
+    }
+}
