@@ -3,6 +3,7 @@
 #   bash scripts/test.sh
 # Environment: CARGO_TARGET_DIR (default /var/cache/kindly-target, shared and
 # world-readable so rebuilds are incremental), KINDLY_SKIP_SETUP=1 to skip installs.
+# The browser tests (web-tests/, after cargo test) alone: node web-tests/run.mjs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,8 @@ if [ "${KINDLY_SKIP_SETUP:-0}" != 1 ]; then
   new_dovecot=0
   [ -x /usr/sbin/dovecot ] || { need_apt+=(dovecot-imapd); new_dovecot=1; }
   command -v openssl >/dev/null || need_apt+=(openssl)
+  # Debian's Chromium for the browser tests (web-tests/), driven by playwright-core.
+  [ -x /usr/bin/chromium ] || need_apt+=(chromium)
   as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
   if [ ${#need_apt[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] || command -v sudo >/dev/null; then
@@ -48,6 +51,21 @@ if [ "${KINDLY_SKIP_SETUP:-0}" != 1 ]; then
     as_root systemctl disable --now dovecot.service dovecot.socket >/dev/null 2>&1 || true
   fi
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+  # playwright-core (pinned in web-tests/package-lock.json) needs Node.js 20+.
+  node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  if [ "$node_major" -lt 20 ]; then
+    echo "the browser tests need Node.js 20 or newer at /usr/bin/node (found: $(node --version 2>/dev/null || echo none))" >&2
+    exit 1
+  fi
+  # npm ci only when the lock changed since the last install; the npm cache
+  # lives in a world-readable place beside the cargo target dirs.
+  if ! cmp -s web-tests/package-lock.json web-tests/node_modules/.kindly-installed-lock 2>/dev/null; then
+    npm_cache=/var/cache/kindly-npm
+    { mkdir -p "$npm_cache" 2>/dev/null && [ -w "$npm_cache" ]; } || npm_cache="$HOME/.npm"
+    chmod a+rx "$npm_cache" 2>/dev/null || true
+    npm ci --prefix web-tests --cache "$npm_cache" --prefer-offline --no-audit --no-fund
+    cp web-tests/package-lock.json web-tests/node_modules/.kindly-installed-lock
+  fi
 fi
 
 # --- target dir ----------------------------------------------------------
@@ -67,5 +85,11 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 say "cargo test"
 cargo test --workspace --locked
+
+# Headless Chromium against `kindly serve` (web-tests/; README.md, "Browser
+# tests"); the binary is the one cargo test just built.
+say "browser tests"
+cargo build -p kindly --locked
+node web-tests/run.mjs
 
 say "all tests passed"
