@@ -1367,7 +1367,10 @@ fn html_mail_is_shown_sanitised_with_images_on_request() {
     let (code, page) = http_get(&addr, "/tickets/1");
     assert_eq!(code, 200);
     assert!(!page.contains("<script>alert"), "escaped subject and text");
-    assert!(page.contains("&lt;script&gt;") || page.contains("&#60;script&#62;"), "shown as text");
+    assert!(
+        page.contains("&lt;script&gt;") || page.contains("&#60;script&#62;"),
+        "shown as text"
+    );
     assert!(page.contains("/messages/1/html"));
     let (code, page) = http_get(&addr, "/messages/1/html");
     assert_eq!(code, 200, "{page}");
