@@ -277,6 +277,10 @@ pub trait Store: Clone + Send + Sync + 'static {
     /// Cheap liveness check for /healthz.
     fn ping(&self) -> impl Future<Output = Result<()>> + Send;
 
+    /// One page of the inbox: unmerged tickets matching `q`, most urgent first
+    /// (priority, then the promise's deadline, then the oldest), paged by key.
+    fn inbox(&self, q: &InboxQuery) -> impl Future<Output = Result<InboxPage>> + Send;
+
     /// The ticket a message, event or outbox row belongs to: `None` when there
     /// is no such row, `Some(None)` when it belongs to no ticket.
     fn owner_ticket(

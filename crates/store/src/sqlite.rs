@@ -24,6 +24,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("../migrations/sqlite/0004_imap.sql")),
     (5, include_str!("../migrations/sqlite/0005_teams.sql")),
     (6, include_str!("../migrations/sqlite/0006_accounts.sql")),
+    (7, include_str!("../migrations/sqlite/0007_inbox.sql")),
 ];
 
 /// Merges followed from a ticket to the one that holds its mail now.
@@ -672,7 +673,7 @@ fn outbox_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<OutboxRow> {
 
 const TICKET_SELECT: &str = "SELECT t.id, t.subject, c.email, c.name, t.status, t.priority, t.language, \
      t.created_at, t.updated_at, t.promised_by, t.closed_at, t.repeats, t.angry, t.anger, t.linked_to, \
-     t.merged_into, t.first_response_at, t.at_risk, t.team, \
+     t.merged_into, t.first_response_at, t.at_risk, t.team, t.inbox_rank, t.inbox_deadline, \
      (SELECT COUNT(*) FROM messages m WHERE m.ticket_id = t.id) AS message_count \
      FROM tickets t JOIN customers c ON c.id = t.customer_id";
 
@@ -704,6 +705,15 @@ fn promise_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<PromiseRow> {
         language: r.try_get("language")?,
         last_message_id: r.try_get("last_message_id")?,
     })
+}
+
+/// `"rank.deadline.id"` → its three numbers.
+fn parse_cursor(c: &str) -> Option<(i64, i64, i64)> {
+    let mut parts = c.split('.').map(|p| p.parse::<i64>().ok());
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(Some(r)), Some(Some(d)), Some(Some(i)), None) => Some((r, d, i)),
+        _ => None,
+    }
 }
 
 const USER_SELECT: &str =
@@ -889,6 +899,79 @@ impl Store for SqliteStore {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(outbox_from_row).collect()
+    }
+
+    async fn inbox(&self, q: &InboxQuery) -> Result<InboxPage> {
+        let limit = q.limit.clamp(1, 500);
+        let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(TICKET_SELECT);
+        b.push(" WHERE t.merged_into IS NULL AND t.status IN (");
+        let statuses: Vec<&str> = if q.statuses.is_empty() {
+            vec!["open"]
+        } else {
+            q.statuses.iter().map(|s| s.as_str()).collect()
+        };
+        let mut sep = b.separated(", ");
+        for s in statuses {
+            sep.push_bind(s);
+        }
+        b.push(")");
+        if let Some(teams) = &q.teams {
+            if teams.is_empty() {
+                return Ok(InboxPage {
+                    tickets: Vec::new(),
+                    next: None,
+                });
+            }
+            b.push(" AND t.team IN (");
+            let mut sep = b.separated(", ");
+            for t in teams {
+                sep.push_bind(t.as_str());
+            }
+            b.push(")");
+        }
+        if let Some(lang) = &q.language {
+            b.push(" AND t.language = ").push_bind(lang.as_str());
+        }
+        if let Some(search) = q.search.as_deref().and_then(fts_query) {
+            b.push(
+                " AND t.id IN (SELECT m.ticket_id FROM messages m WHERE m.id IN \
+                 (SELECT rowid FROM message_search WHERE message_search MATCH ",
+            )
+            .push_bind(search)
+            .push("))");
+        }
+        if let Some((rank, deadline, id)) = q.after.as_deref().and_then(parse_cursor) {
+            b.push(" AND (t.inbox_rank, t.inbox_deadline, t.id) > (")
+                .push_bind(rank)
+                .push(", ")
+                .push_bind(deadline)
+                .push(", ")
+                .push_bind(id)
+                .push(")");
+        }
+        b.push(" ORDER BY t.inbox_rank, t.inbox_deadline, t.id LIMIT ")
+            .push_bind(limit + 1);
+        let rows = b.build().fetch_all(&self.pool).await?;
+        let mut tickets = Vec::with_capacity(rows.len());
+        let mut keys = Vec::with_capacity(rows.len());
+        for r in &rows {
+            tickets.push(ticket_from_row(r)?);
+            keys.push((
+                r.try_get::<i64, _>("inbox_rank")?,
+                r.try_get::<i64, _>("inbox_deadline")?,
+            ));
+        }
+        let more = tickets.len() > usize::try_from(limit).unwrap_or(usize::MAX);
+        tickets.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        let next = match (
+            more,
+            tickets.last(),
+            keys.get(tickets.len().wrapping_sub(1)),
+        ) {
+            (true, Some(t), Some((rank, deadline))) => Some(format!("{rank}.{deadline}.{}", t.id)),
+            _ => None,
+        };
+        Ok(InboxPage { tickets, next })
     }
 
     async fn owner_ticket(&self, what: Owned, id: i64) -> Result<Option<Option<i64>>> {

@@ -390,3 +390,39 @@ pub enum Owned {
     Event,
     Outbox,
 }
+
+/// What the inbox shows: filters, a search, and where the page starts.
+#[derive(Clone, Debug, Default)]
+pub struct InboxQuery {
+    /// Only these teams; `None`: every team.
+    pub teams: Option<Vec<String>>,
+    /// Only these statuses; empty: open.
+    pub statuses: Vec<TicketStatus>,
+    pub language: Option<String>,
+    /// Words every listed ticket has in a message's subject or text (prefixes match).
+    pub search: Option<String>,
+    /// The cursor of the page before ([`InboxPage::next`]).
+    pub after: Option<String>,
+    pub limit: i64,
+}
+
+/// One page of the inbox, most urgent first.
+#[derive(Clone, Debug, Serialize)]
+pub struct InboxPage {
+    pub tickets: Vec<TicketView>,
+    /// Pass as [`InboxQuery::after`] for the next page; `None` on the last.
+    pub next: Option<String>,
+}
+
+/// `"word another"` as an FTS5 query: each word a quoted prefix, all required;
+/// `None` when nothing searchable is left.
+pub fn fts_query(search: &str) -> Option<String> {
+    let terms: Vec<String> = search
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '_' && c != '@' && c != '.')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}

@@ -171,8 +171,50 @@ struct IndexPage<'a> {
     company: &'a str,
     nav: Option<auth::Nav>,
     tickets: Vec<TicketView>,
-    open: usize,
+    f: InboxFilter,
+    status_options: &'static [(&'static str, &'static str)],
+    teams: Vec<String>,
+    languages: &'static [(&'static str, &'static str)],
+    next: Option<String>,
+    error: Option<String>,
 }
+
+/// The inbox's filters as the agent chose them (kept in the form).
+#[derive(Clone, Debug, Default, Deserialize)]
+struct InboxFilter {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    team: String,
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    after: String,
+}
+
+const STATUS_OPTIONS: &[(&str, &str)] = &[
+    ("open", "open"),
+    ("pending", "waiting for the customer"),
+    ("solved", "solved"),
+    ("closed", "closed"),
+    ("all", "all"),
+];
+
+const LANGUAGES: &[(&str, &str)] = &[
+    ("et", "Estonian"),
+    ("ru", "Russian"),
+    ("en", "English"),
+    ("de", "German"),
+    ("fi", "Finnish"),
+    ("lv", "Latvian"),
+    ("lt", "Lithuanian"),
+    ("uk", "Ukrainian"),
+];
+
+/// Tickets per inbox page.
+const INBOX_PAGE: i64 = 50;
 
 #[derive(Template)]
 #[template(path = "ticket.html")]
@@ -198,29 +240,112 @@ struct SetAsidePage<'a> {
 async fn index<S: Store>(
     State(st): State<AppState<S>>,
     Extension(session): Extension<SessionRow>,
+    Query(mut f): Query<InboxFilter>,
 ) -> Result<Html<String>, PageError> {
-    let mut tickets = st.store.tickets().await.map_err(internal)?;
-    tickets.retain(|t| can_see(&session.user, &t.team));
-    // Most urgent first, then newest.
-    tickets.sort_by(|a, b| {
-        let rank = |t: &TicketView| {
-            kindly_core::Priority::parse(&t.priority).unwrap_or(kindly_core::Priority::Normal)
-        };
-        (a.status == kindly_core::TicketStatus::Closed)
-            .cmp(&(b.status == kindly_core::TicketStatus::Closed))
-            .then(rank(b).cmp(&rank(a)))
-            .then(b.id.cmp(&a.id))
-    });
-    let open = tickets
+    use kindly_core::TicketStatus;
+    let mut error = None;
+    let statuses = match f.status.as_str() {
+        "" | "open" => vec![TicketStatus::Open],
+        "all" => vec![
+            TicketStatus::Open,
+            TicketStatus::Pending,
+            TicketStatus::Solved,
+            TicketStatus::Closed,
+        ],
+        other => match TicketStatus::parse(other) {
+            Some(s) => vec![s],
+            None => {
+                error = Some(format!(
+                    "\"{other}\" is not a status; showing open tickets."
+                ));
+                vec![TicketStatus::Open]
+            }
+        },
+    };
+    if f.status.is_empty() || error.is_some() {
+        f.status = "open".into();
+    }
+    // The teams this agent works (admins: all); a chosen team narrows it.
+    let mine: Vec<String> = st
+        .settings
+        .teams
         .iter()
-        .filter(|t| t.status == kindly_core::TicketStatus::Open)
-        .count();
+        .map(|t| t.name.clone())
+        .filter(|t| can_see(&session.user, t))
+        .collect();
+    let teams = if f.team.is_empty() {
+        (session.user.role != "admin").then(|| session.user.teams.clone())
+    } else if mine.contains(&f.team) {
+        Some(vec![f.team.clone()])
+    } else {
+        error = Some(format!(
+            "\"{}\" is not one of your teams; showing all of them.",
+            f.team
+        ));
+        f.team.clear();
+        (session.user.role != "admin").then(|| session.user.teams.clone())
+    };
+    if !f.lang.is_empty() && !LANGUAGES.iter().any(|(c, _)| *c == f.lang) {
+        error = Some(format!(
+            "\"{}\" is not a language here; showing every language.",
+            f.lang
+        ));
+        f.lang.clear();
+    }
+    let page = st
+        .store
+        .inbox(&kindly_store::InboxQuery {
+            teams,
+            statuses,
+            language: (!f.lang.is_empty()).then(|| f.lang.clone()),
+            search: (!f.q.trim().is_empty()).then(|| f.q.clone()),
+            after: (!f.after.is_empty()).then(|| f.after.clone()),
+            limit: INBOX_PAGE,
+        })
+        .await
+        .map_err(internal)?;
+    let next = page.next.map(|cursor| {
+        let mut url = String::from("/?");
+        for (k, v) in [
+            ("q", f.q.as_str()),
+            ("status", f.status.as_str()),
+            ("team", f.team.as_str()),
+            ("lang", f.lang.as_str()),
+            ("after", cursor.as_str()),
+        ] {
+            if !v.is_empty() {
+                url.push_str(k);
+                url.push('=');
+                url.push_str(&query_escape(v));
+                url.push('&');
+            }
+        }
+        url.trim_end_matches('&').to_string()
+    });
     render(&IndexPage {
         company: &st.settings.company,
         nav: auth::Nav::of(&session),
-        tickets,
-        open,
+        tickets: page.tickets,
+        f,
+        status_options: STATUS_OPTIONS,
+        teams: mine,
+        languages: LANGUAGES,
+        next,
+        error,
     })
+}
+
+/// Percent-encodes a query parameter's value.
+fn query_escape(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for b in v.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 fn parse_id(raw: &str) -> Result<i64, PageError> {
