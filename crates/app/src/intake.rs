@@ -358,19 +358,104 @@ impl<S: Store> Intake<S> {
         Ok(StoredRaw { raw, sha })
     }
 
+    /// [`Intake::store_raw`] for many mails in one transaction: every one is
+    /// committed when this returns (an import). In `mails` order; each mail is
+    /// its bytes, its arrival time and where it came from.
+    pub async fn store_raw_batch(
+        &self,
+        mails: &[(&[u8], Timestamp, &str)],
+    ) -> Result<Vec<StoredRaw>, IntakeError> {
+        let shas: Vec<String> = mails.iter().map(|(b, _, _)| sha256_hex(b)).collect();
+        let raws: Vec<NewRaw<'_>> = mails
+            .iter()
+            .zip(&shas)
+            .map(|(&(bytes, received_at, source), sha)| NewRaw {
+                sha256: sha,
+                bytes,
+                received_at,
+                source,
+            })
+            .collect();
+        let stored = self.store.put_raw_batch(&raws).await?;
+        Ok(stored
+            .into_iter()
+            .zip(shas)
+            .map(|(raw, sha)| StoredRaw { raw, sha })
+            .collect())
+    }
+
     /// Step 3: facts, decision and its effects in one transaction.
     pub async fn record(&self, p: Prepared) -> Result<IntakeReport, IntakeError> {
-        match p.body {
+        self.record_one(&p).await
+    }
+
+    /// [`Intake::record`] of one mail in a transaction of its own.
+    async fn record_one(&self, p: &Prepared) -> Result<IntakeReport, IntakeError> {
+        let mut tx = self.store.begin_intake().await?;
+        let report = self.record_in(&mut tx, p).await?;
+        tx.commit().await?;
+        Ok(report)
+    }
+
+    /// Step 3 for many mails (an import): in order, inside one transaction, so
+    /// each mail sees the effects of the ones before it — the same tickets,
+    /// messages and events as recording them one by one. Everything is committed
+    /// when this returns; the reports are in `batch` order.
+    ///
+    /// When any mail fails, the whole transaction is rolled back and the batch
+    /// is recorded again one mail per transaction, so a bad mail costs only
+    /// itself. Then the list holds an error for each mail that failed, and it
+    /// ends at the first transient error (the store is gone: the mails after it
+    /// were not tried).
+    pub async fn record_batch(&self, batch: &[Prepared]) -> Vec<Result<IntakeReport, IntakeError>> {
+        if batch.len() > 1 {
+            match self.record_together(batch).await {
+                Ok(reports) => return reports.into_iter().map(Ok).collect(),
+                Err(e) => tracing::debug!(
+                    error = %e,
+                    mails = batch.len(),
+                    "a batch failed: recording it one mail at a time"
+                ),
+            }
+        }
+        let mut out = Vec::with_capacity(batch.len());
+        for p in batch {
+            let r = self.record_one(p).await;
+            let stop = r.as_ref().is_err_and(IntakeError::is_transient);
+            out.push(r);
+            if stop {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Every mail of `batch` in one transaction, or nothing (dropping the
+    /// transaction rolls it back).
+    async fn record_together(&self, batch: &[Prepared]) -> Result<Vec<IntakeReport>, IntakeError> {
+        let mut tx = self.store.begin_intake().await?;
+        let mut reports = Vec::with_capacity(batch.len());
+        for p in batch {
+            reports.push(self.record_in(&mut tx, p).await?);
+        }
+        tx.commit().await?;
+        Ok(reports)
+    }
+
+    /// One mail's facts, decision and effects inside `tx` (not committed).
+    async fn record_in(&self, tx: &mut S::Tx, p: &Prepared) -> Result<IntakeReport, IntakeError> {
+        match &p.body {
             Err(reason) => {
-                self.quarantine(p.stored.raw, &p.stored.sha, reason, p.now, Vec::new())
+                self.quarantine(tx, p.stored.raw, &p.stored.sha, *reason, p.now, Vec::new())
                     .await
             }
-            Ok((mail, analysed)) => self.take(p.stored.raw, &mail, &analysed, p.now).await,
+            Ok((mail, analysed)) => self.take(tx, p.stored.raw, mail, analysed, p.now).await,
         }
     }
 
     async fn quarantine(
         &self,
+        tx: &mut S::Tx,
         raw: RawStored,
         sha: &str,
         reason: QuarantineReason,
@@ -378,7 +463,6 @@ impl<S: Store> Intake<S> {
         warnings: Vec<String>,
     ) -> Result<IntakeReport, IntakeError> {
         let message_id = derived_message_id(sha);
-        let mut tx = self.store.begin_intake().await?;
         let duplicate = tx.find_same_content(&message_id, sha).await?;
         let report = |outcome| IntakeReport {
             message_id: Some(message_id.clone()),
@@ -392,7 +476,6 @@ impl<S: Store> Intake<S> {
             warnings: warnings.clone(),
         };
         if duplicate.is_some() {
-            tx.commit().await?;
             return Ok(report(Outcome::DuplicateDelivery));
         }
         tx.insert_message(&NewMessage {
@@ -420,12 +503,12 @@ impl<S: Store> Intake<S> {
         })
         .await?;
         tx.mark_raw(raw.id(), RawStatus::Processed).await?;
-        tx.commit().await?;
         Ok(report(Outcome::Quarantined))
     }
 
     async fn take(
         &self,
+        tx: &mut S::Tx,
         raw: RawStored,
         mail: &ParsedMail,
         a: &Analysed,
@@ -441,7 +524,6 @@ impl<S: Store> Intake<S> {
             None
         };
 
-        let mut tx = self.store.begin_intake().await?;
         let duplicate_of = tx.find_same_content(&a.message_id, &a.content_hash).await?;
 
         // Thread by headers: In-Reply-To first, then References newest first.
@@ -554,7 +636,6 @@ impl<S: Store> Intake<S> {
             if matches!(raw, RawStored::Fresh(_)) {
                 tx.mark_raw(raw.id(), RawStatus::Duplicate).await?;
             }
-            tx.commit().await?;
             return Ok(report);
         }
 
@@ -591,8 +672,7 @@ impl<S: Store> Intake<S> {
                     None
                 } else {
                     let (eta, ahead) =
-                        crate::promises::estimate(&mut tx, settings, team, priority, None, now)
-                            .await?;
+                        crate::promises::estimate(tx, settings, team, priority, None, now).await?;
                     new_promise = Some((eta, ahead));
                     Some(eta.at)
                 };
@@ -681,7 +761,7 @@ impl<S: Store> Intake<S> {
                 if let Some((eta, ahead)) = new_promise {
                     if *acknowledge && !history {
                         self.queue_templated(
-                            &mut tx,
+                            tx,
                             TemplateKind::Ack,
                             (id, team),
                             mail,
@@ -714,7 +794,7 @@ impl<S: Store> Intake<S> {
                     }
                     if eta.beyond_target && !history {
                         crate::promises::alert_lead(
-                            &mut tx,
+                            tx,
                             settings,
                             team,
                             id,
@@ -765,7 +845,7 @@ impl<S: Store> Intake<S> {
                     .await?;
                 }
                 let update = self
-                    .queue_status_update_if(*status_update, &mut tx, &facts, *ticket, mail, a, now)
+                    .queue_status_update_if(*status_update, tx, &facts, *ticket, mail, a, now)
                     .await?;
                 if *nudge {
                     tx.log_event(
@@ -804,7 +884,7 @@ impl<S: Store> Intake<S> {
                 })
                 .await?;
                 let update = self
-                    .queue_status_update_if(*status_update, &mut tx, &facts, *ticket, mail, a, now)
+                    .queue_status_update_if(*status_update, tx, &facts, *ticket, mail, a, now)
                     .await?;
                 let evidence = facts.repeat_evidence.iter().find(|e| e.ticket == *ticket);
                 // What undoing this fold restores: the ticket's state before, and
@@ -875,7 +955,6 @@ impl<S: Store> Intake<S> {
             | Decision::DuplicateDelivery { .. } => {}
         }
         tx.mark_raw(raw.id(), RawStatus::Processed).await?;
-        tx.commit().await?;
         Ok(report)
     }
 

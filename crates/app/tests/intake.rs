@@ -854,3 +854,75 @@ To: ann@example.com\r\nSubject: {}\r\nMessage-ID: {}\r\n\r\n--B--\r\n",
         1
     );
 }
+
+/// An import records many mails in one transaction: each sees the ones before
+/// it, so the outcomes are those of recording them one by one.
+#[tokio::test]
+async fn a_batch_records_as_one_mail_after_another() {
+    let first = mail(
+        "emily@example.com",
+        Some("<e1@example.com>"),
+        "Cannot log in",
+        EN_BODY,
+        "",
+    );
+    let reply = mail(
+        "emily@example.com",
+        Some("<e2@example.com>"),
+        "Re: Cannot log in",
+        "Any news? I still cannot get in.\r\n",
+        "In-Reply-To: <e1@example.com>\r\n",
+    );
+    let other = mail(
+        "bob@example.com",
+        Some("<b1@example.com>"),
+        "Invoice 4411 is wrong",
+        "Hello, the invoice 4411 charges me twice for the same order. Please fix it.\r\n",
+        "",
+    );
+    // The same message again with other bytes (a second delivery path).
+    let mut again = b"Received: from relay.example\r\n".to_vec();
+    again.extend_from_slice(&first);
+    let archive = [first, reply, other, again];
+    let at = t("2026-03-02T08:00:00Z");
+
+    let one_by_one = intake().await;
+    let mut expected = Vec::new();
+    for bytes in &archive {
+        let r = one_by_one
+            .ingest_with(bytes, at, true, "test")
+            .await
+            .expect("ingest");
+        expected.push((r.outcome, r.ticket));
+    }
+
+    let batched = intake().await.send_nothing_before(Timestamp::MAX);
+    let entries: Vec<(&[u8], Timestamp, &str)> =
+        archive.iter().map(|b| (b.as_slice(), at, "test")).collect();
+    let stored = batched.store_raw_batch(&entries).await.expect("raw");
+    let prepared: Vec<_> = archive
+        .iter()
+        .zip(stored)
+        .map(|(b, s)| kindly_app::intake::prepare(batched.settings(), b, s, at, true))
+        .collect();
+    let got: Vec<_> = batched
+        .record_batch(&prepared)
+        .await
+        .into_iter()
+        .map(|r| r.map(|r| (r.outcome, r.ticket)).expect("recorded"))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Outcome::NewTicket, Some(1)),
+            (Outcome::FollowUp, Some(1)),
+            (Outcome::NewTicket, Some(2)),
+            (Outcome::DuplicateDelivery, Some(1)),
+        ]
+    );
+    assert_eq!(got, expected);
+    let counts = batched.store().counts().await.expect("counts");
+    assert_eq!((counts.raw, counts.messages, counts.tickets), (4, 3, 2));
+    // History: nothing queued.
+    assert_eq!(counts.queued, 0);
+}

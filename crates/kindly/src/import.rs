@@ -8,9 +8,14 @@
 //! or after T is acknowledged as usual.
 //!
 //! The work is a pipeline: a reader thread streams the archive (an mbox is read
-//! line by line, never whole), the main task commits each mail's raw bytes
-//! (invariant 1), a pool of analysis threads — one per core — parses and
-//! analyses, and the main task records the results in archive order.
+//! line by line, never whole), the main task commits the raw bytes of up to
+//! [`RAW_BATCH`] mails in one transaction (invariant 1: nothing reads them
+//! before that commit), a pool of analysis threads — one per core — parses and
+//! analyses, and the main task records the results in archive order, up to
+//! [`RECORD_BATCH`] mails in one transaction ([`Intake::record_batch`]: each
+//! mail sees the ones before it; a failing batch is redone one mail per
+//! transaction). Ctrl-C lets the batch being recorded commit and starts no
+//! other; mail stored but not recorded is recorded by the next run.
 //!
 //! Resuming: raw bytes are unique by SHA-256, so a mail stored and processed by
 //! an earlier run is skipped after one `put_raw` (no parse, no transaction). For
@@ -74,9 +79,14 @@ pub struct ImportOptions {
 /// Interrupted by Ctrl-C (128 + SIGINT): what was recorded stays, a re-run resumes.
 const INTERRUPTED: u8 = 130;
 /// Mails read ahead of the store.
-const READ_AHEAD: usize = 64;
-/// Mails between the store and the analysis threads.
-const IN_FLIGHT: usize = 64;
+const READ_AHEAD: usize = 256;
+/// Mails whose raw bytes are committed in one transaction (at most).
+const RAW_BATCH: usize = 128;
+/// Mails recorded in one transaction (at most).
+const RECORD_BATCH: usize = 128;
+/// Mails between the store and the analysis threads: a few batches, so the
+/// threads analyse the next ones while a batch is recorded.
+const IN_FLIGHT: usize = 4 * RAW_BATCH;
 /// The mbox resume offset is saved after this many recorded mails (and at the end).
 const CHECKPOINT_EVERY: u64 = 500;
 
@@ -130,7 +140,8 @@ pub async fn import(cli: &Cli, source: &ImportSource) -> Result<u8, Failure> {
     };
     let progress = progress_bar(kind, total, start.offset);
 
-    // Ctrl-C: stop reading, finish what is in flight, save the offset.
+    // Ctrl-C: stop reading, finish the batch being recorded, save the offset.
+    // Mail stored but not recorded yet stays stored; a re-run records it.
     let stop = Arc::new(AtomicBool::new(false));
     let watcher = {
         let stop = stop.clone();
@@ -169,6 +180,7 @@ pub async fn import(cli: &Cli, source: &ImportSource) -> Result<u8, Failure> {
         progress: &progress,
         summary: &mut summary,
         code: exit::OK,
+        stop: stop.clone(),
         checkpoint: state_file.as_deref().map(|f| Checkpoint {
             file: f.to_path_buf(),
             archive: match &plan {
@@ -786,6 +798,17 @@ impl AnalysisPool {
 
 // ---------------------------------------------------------------- recording
 
+/// A mail read, before its raw bytes are stored.
+enum Pending {
+    Mail(SourceMail, Timestamp),
+    /// Not stored: a message for stderr and the exit code it earns.
+    Failed {
+        message: String,
+        code: u8,
+        end: u64,
+    },
+}
+
 /// One mail's place in the archive order.
 enum Slot {
     /// Being analysed; recorded when its turn comes.
@@ -815,6 +838,8 @@ struct Run<'a> {
     progress: &'a ProgressBar,
     summary: &'a mut Summary,
     code: u8,
+    /// Ctrl-C: record no further batch.
+    stop: Arc<AtomicBool>,
     checkpoint: Option<Checkpoint>,
     /// Mails behind us in this run (for the progress bar).
     done: u64,
@@ -823,144 +848,232 @@ struct Run<'a> {
 impl Run<'_> {
     async fn go(&mut self, stop: &AtomicBool) -> Result<(), Stop> {
         let clock = SystemClock;
-        while !stop.load(Ordering::SeqCst) {
+        let mut pending: Vec<Pending> = Vec::with_capacity(RAW_BATCH);
+        let mut open = true;
+        while open && !stop.load(Ordering::SeqCst) {
+            // Wait for one mail, then take along what else the reader has ready.
             let t = Instant::now();
-            let read = self.read_rx.recv().await;
+            let mut read = self.read_rx.recv().await;
             self.summary.stages.reading += t.elapsed().as_secs_f64();
-            let Some(read) = read else {
-                break;
-            };
-            let mail = match read {
-                Fetched::Mail(m) => m,
-                Fetched::Failed(message, code) => {
-                    self.slots.push_back(Slot::Failed {
+            loop {
+                let Some(item) = read else {
+                    open = false;
+                    break;
+                };
+                match item {
+                    Fetched::Failed(message, code) => pending.push(Pending::Failed {
                         message,
                         code,
                         end: 0,
-                    });
-                    continue;
-                }
-            };
-            self.summary.mails_read += 1;
-            if mail.bytes.iter().all(u8::is_ascii_whitespace) {
-                self.slots.push_back(Slot::Failed {
-                    message: format!("warning: {}: empty mail, nothing stored", mail.shown),
-                    code: exit::OK,
-                    end: mail.end,
-                });
-                continue;
-            }
-            let at = mail.fallback.unwrap_or_else(|| clock.now());
-            let t = Instant::now();
-            let stored = self.intake.store_raw(&mail.bytes, at, &mail.shown).await;
-            self.summary.stages.storing_raw += t.elapsed().as_secs_f64();
-            let stored = match stored {
-                Ok(s) => s,
-                Err(e) => {
-                    self.drain(0).await?;
-                    eprintln!("kindly: {}: {e}", mail.shown);
-                    if e.is_transient() {
-                        return Err(Stop::Tempfail);
+                    }),
+                    Fetched::Mail(mail) => {
+                        self.summary.mails_read += 1;
+                        if mail.bytes.iter().all(u8::is_ascii_whitespace) {
+                            pending.push(Pending::Failed {
+                                message: format!(
+                                    "warning: {}: empty mail, nothing stored",
+                                    mail.shown
+                                ),
+                                code: exit::OK,
+                                end: mail.end,
+                            });
+                        } else {
+                            let at = mail.fallback.unwrap_or_else(|| clock.now());
+                            pending.push(Pending::Mail(mail, at));
+                        }
                     }
-                    self.summary.failed += 1;
-                    self.code = exit::worst(self.code, exit::SOFTWARE);
-                    continue;
                 }
-            };
-            if stored.already_processed() {
-                self.slots.push_back(Slot::Done { end: mail.end });
-            } else {
-                let seq = self.next_seq;
-                self.next_seq += 1;
-                self.slots.push_back(Slot::InFlight {
-                    seq,
-                    shown: mail.shown,
-                    end: mail.end,
-                });
-                let job = Job {
-                    seq,
-                    bytes: mail.bytes,
-                    stored,
-                    at,
+                if pending.len() >= RAW_BATCH {
+                    break;
+                }
+                read = match self.read_rx.try_recv() {
+                    Ok(item) => Some(item),
+                    Err(tokio::sync::mpsc::error::TryRecvError::Empty) => break,
+                    Err(tokio::sync::mpsc::error::TryRecvError::Disconnected) => None,
                 };
-                if self.pool.jobs.send(job).is_err() {
-                    return Err(Stop::Failure(Failure::new(
-                        exit::SOFTWARE,
-                        "the analysis threads stopped",
-                    )));
-                }
             }
-            self.drain(IN_FLIGHT - 1).await?;
+            self.store_batch(&mut pending).await?;
+            self.drain(IN_FLIGHT - RAW_BATCH).await?;
         }
         self.drain(0).await
     }
 
-    /// Records slots, oldest first, until at most `keep` are left.
-    async fn drain(&mut self, keep: usize) -> Result<(), Stop> {
-        while self.slots.len() > keep {
-            let Some(slot) = self.slots.pop_front() else {
-                break;
+    /// Commits the raw bytes of the mails in `pending` (one transaction; one
+    /// per mail when that fails), then hands them to the analysis threads.
+    async fn store_batch(&mut self, pending: &mut Vec<Pending>) -> Result<(), Stop> {
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let t = Instant::now();
+        let batch: Vec<(&[u8], Timestamp, &str)> = pending
+            .iter()
+            .filter_map(|p| match p {
+                Pending::Mail(m, at) => Some((m.bytes.as_slice(), *at, m.shown.as_str())),
+                Pending::Failed { .. } => None,
+            })
+            .collect();
+        let together = if batch.is_empty() {
+            Ok(Vec::new())
+        } else {
+            self.intake.store_raw_batch(&batch).await
+        };
+        drop(batch);
+        self.summary.stages.storing_raw += t.elapsed().as_secs_f64();
+        let mut stored = match together {
+            Ok(s) => Some(s.into_iter()),
+            Err(e) => {
+                tracing::debug!(error = %e, "storing a batch failed: one mail at a time");
+                None
+            }
+        };
+        for p in pending.drain(..) {
+            let (mail, at) = match p {
+                Pending::Failed { message, code, end } => {
+                    self.slots.push_back(Slot::Failed { message, code, end });
+                    continue;
+                }
+                Pending::Mail(mail, at) => (mail, at),
             };
-            let end = match slot {
-                Slot::Done { end } => {
-                    self.summary.already_imported += 1;
-                    end
-                }
-                Slot::Failed { message, code, end } => {
-                    self.progress.suspend(|| eprintln!("kindly: {message}"));
-                    self.code = exit::worst(self.code, code);
-                    if code != exit::OK {
-                        self.summary.failed += 1;
-                    }
-                    end
-                }
-                Slot::InFlight { seq, shown, end } => {
+            let one = match stored.as_mut() {
+                Some(s) => s.next().ok_or_else(|| {
+                    Stop::Failure(Failure::new(exit::SOFTWARE, "the store lost a mail"))
+                })?,
+                None => {
                     let t = Instant::now();
-                    let prepared = match self.ready.remove(&seq) {
-                        Some(p) => p,
-                        None => loop {
-                            let Some((s, p)) = self.done_rx.recv().await else {
-                                return Err(Stop::Failure(Failure::new(
-                                    exit::SOFTWARE,
-                                    "the analysis threads stopped",
-                                )));
-                            };
-                            if s == seq {
-                                break p;
-                            }
-                            self.ready.insert(s, p);
-                        },
-                    };
-                    self.summary.stages.analysis += t.elapsed().as_secs_f64();
-                    let t = Instant::now();
-                    let recorded = self.intake.record(prepared).await;
-                    self.summary.stages.recording += t.elapsed().as_secs_f64();
-                    match recorded {
-                        Ok(report) => {
-                            self.count(&report);
-                            if report.outcome == Outcome::Quarantined {
-                                self.progress.suspend(|| {
-                                    eprintln!(
-                                        "kindly: warning: {shown}: stored and quarantined ({})",
-                                        report.detail.as_deref().unwrap_or("unreadable")
-                                    );
-                                });
-                            }
-                            self.print_line(&shown, end, &report)?;
-                        }
+                    let one = self.intake.store_raw(&mail.bytes, at, &mail.shown).await;
+                    self.summary.stages.storing_raw += t.elapsed().as_secs_f64();
+                    match one {
+                        Ok(s) => s,
                         Err(e) => {
-                            self.progress.suspend(|| eprintln!("kindly: {shown}: {e}"));
+                            self.drain(0).await?;
+                            eprintln!("kindly: {}: {e}", mail.shown);
                             if e.is_transient() {
                                 return Err(Stop::Tempfail);
                             }
                             self.summary.failed += 1;
                             self.code = exit::worst(self.code, exit::SOFTWARE);
+                            continue;
                         }
                     }
-                    end
                 }
             };
-            self.advance(end);
+            if one.already_processed() {
+                self.slots.push_back(Slot::Done { end: mail.end });
+                continue;
+            }
+            let seq = self.next_seq;
+            self.next_seq += 1;
+            self.slots.push_back(Slot::InFlight {
+                seq,
+                shown: mail.shown,
+                end: mail.end,
+            });
+            let job = Job {
+                seq,
+                bytes: mail.bytes,
+                stored: one,
+                at,
+            };
+            if self.pool.jobs.send(job).is_err() {
+                return Err(Stop::Failure(Failure::new(
+                    exit::SOFTWARE,
+                    "the analysis threads stopped",
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The analysis of mail `seq`, waiting for it when it is not done yet.
+    async fn prepared(&mut self, seq: u64) -> Result<Prepared, Stop> {
+        if let Some(p) = self.ready.remove(&seq) {
+            return Ok(p);
+        }
+        loop {
+            let Some((s, p)) = self.done_rx.recv().await else {
+                return Err(Stop::Failure(Failure::new(
+                    exit::SOFTWARE,
+                    "the analysis threads stopped",
+                )));
+            };
+            if s == seq {
+                return Ok(p);
+            }
+            self.ready.insert(s, p);
+        }
+    }
+
+    /// Records slots, oldest first, until at most `keep` are left: up to
+    /// [`RECORD_BATCH`] mails in one transaction. A slot counts as done (and
+    /// the resume offset moves past it) only once its batch is committed.
+    /// After Ctrl-C no further batch starts.
+    async fn drain(&mut self, keep: usize) -> Result<(), Stop> {
+        while self.slots.len() > keep && !self.stop.load(Ordering::SeqCst) {
+            let n = (self.slots.len() - keep).min(RECORD_BATCH);
+            let chunk: Vec<Slot> = self.slots.drain(..n).collect();
+            let t = Instant::now();
+            let mut batch = Vec::with_capacity(chunk.len());
+            for slot in &chunk {
+                if let Slot::InFlight { seq, .. } = slot {
+                    batch.push(self.prepared(*seq).await?);
+                }
+            }
+            self.summary.stages.analysis += t.elapsed().as_secs_f64();
+            let t = Instant::now();
+            let recorded = if batch.is_empty() {
+                Vec::new()
+            } else {
+                self.intake.record_batch(&batch).await
+            };
+            self.summary.stages.recording += t.elapsed().as_secs_f64();
+            drop(batch);
+            let mut recorded = recorded.into_iter();
+            for slot in chunk {
+                let end = match slot {
+                    Slot::Done { end } => {
+                        self.summary.already_imported += 1;
+                        end
+                    }
+                    Slot::Failed { message, code, end } => {
+                        self.progress.suspend(|| eprintln!("kindly: {message}"));
+                        self.code = exit::worst(self.code, code);
+                        if code != exit::OK {
+                            self.summary.failed += 1;
+                        }
+                        end
+                    }
+                    Slot::InFlight { shown, end, .. } => {
+                        // A batch cut short by a transient error: the rest was not tried.
+                        let Some(result) = recorded.next() else {
+                            return Err(Stop::Tempfail);
+                        };
+                        match result {
+                            Ok(report) => {
+                                self.count(&report);
+                                if report.outcome == Outcome::Quarantined {
+                                    self.progress.suspend(|| {
+                                        eprintln!(
+                                            "kindly: warning: {shown}: stored and quarantined ({})",
+                                            report.detail.as_deref().unwrap_or("unreadable")
+                                        );
+                                    });
+                                }
+                                self.print_line(&shown, end, &report)?;
+                            }
+                            Err(e) => {
+                                self.progress.suspend(|| eprintln!("kindly: {shown}: {e}"));
+                                if e.is_transient() {
+                                    return Err(Stop::Tempfail);
+                                }
+                                self.summary.failed += 1;
+                                self.code = exit::worst(self.code, exit::SOFTWARE);
+                            }
+                        }
+                        end
+                    }
+                };
+                self.advance(end);
+            }
         }
         Ok(())
     }
@@ -1086,8 +1199,9 @@ struct Summary {
 }
 
 /// Seconds the main task spent in each stage (the store work is serial; the
-/// rest overlaps with it): waiting for the reader, committing raw bytes,
-/// waiting for the analysis threads, recording (one transaction per mail).
+/// rest overlaps with it): waiting for the reader, committing raw bytes (one
+/// transaction a batch), waiting for the analysis threads, recording (one
+/// transaction a batch).
 #[derive(Debug, Default, Serialize)]
 struct Stages {
     reading: f64,

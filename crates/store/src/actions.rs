@@ -819,24 +819,6 @@ pub(crate) async fn events_of(pool: &SqlitePool, ticket: i64) -> Result<Vec<Even
         .collect()
 }
 
-/// Indexes a ticket created in this very transaction (open, no bands yet): two
-/// inserts, nothing to look up or clear — intake pays this on every new ticket.
-pub(crate) async fn index_new_ticket(
-    tx: &mut Tx,
-    ticket: i64,
-    print: &[u8],
-    bands: &[i64],
-) -> Result<()> {
-    let packed: Vec<u8> = bands.iter().flat_map(|b| b.to_le_bytes()).collect();
-    sqlx::query("INSERT INTO ticket_prints (ticket_id, print, bands) VALUES (?, ?, ?)")
-        .bind(ticket)
-        .bind(print)
-        .bind(&packed)
-        .execute(&mut **tx)
-        .await?;
-    insert_bands(tx, ticket, bands).await
-}
-
 pub(crate) async fn index_ticket(
     tx: &mut Tx,
     ticket: i64,

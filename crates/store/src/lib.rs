@@ -161,6 +161,13 @@ pub trait Store: Clone + Send + Sync + 'static {
     /// Stores raw bytes first (invariant 1). Idempotent on the bytes' SHA-256.
     fn put_raw(&self, raw: &NewRaw<'_>) -> impl Future<Output = Result<RawStored>> + Send;
 
+    /// [`Store::put_raw`] for many mails in one transaction (an import): all of
+    /// them are committed when it returns, none when it fails. In `raws` order.
+    fn put_raw_batch(
+        &self,
+        raws: &[NewRaw<'_>],
+    ) -> impl Future<Output = Result<Vec<RawStored>>> + Send;
+
     /// Starts an intake transaction (on SQLite it takes the write lock at once).
     fn begin_intake(&self) -> impl Future<Output = Result<Self::Tx>> + Send;
 

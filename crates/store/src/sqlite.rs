@@ -63,7 +63,11 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(30))
-            .foreign_keys(true);
+            .foreign_keys(true)
+            // 32 MiB of page cache a connection (the default is 2 MiB): an
+            // import's batches touch many pages of the message indexes, and
+            // a page not in the cache is a read(2) again.
+            .pragma("cache_size", "-32768");
         Self::connect(options, 4).await
     }
 
@@ -135,6 +139,60 @@ impl SqliteStore {
 
 pub struct SqliteTx {
     tx: Transaction<'static, Sqlite>,
+    later: Later,
+}
+
+/// Writes that return nothing (participants, events, raw status, a new
+/// ticket's print), held back and sent to SQLite as one multi-statement query
+/// before the next read and at the commit: every statement is a round trip to
+/// sqlx's worker thread, and an import makes a dozen of them a mail. The order
+/// of all writes is kept; an error in a held-back write surfaces at that next
+/// call or the commit, and the transaction is abandoned as for any error.
+#[derive(Default)]
+struct Later {
+    sql: String,
+    args: sqlx::sqlite::SqliteArguments,
+    statements: usize,
+}
+
+/// Held-back statements flushed once this many are waiting.
+const MAX_LATER: usize = 64;
+
+impl Later {
+    fn push(&mut self, sql: &str) {
+        self.sql.push_str(sql);
+        self.sql.push_str(";\n");
+        self.statements += 1;
+    }
+
+    fn bind<'t, T: sqlx::Encode<'t, Sqlite> + sqlx::Type<Sqlite>>(&mut self, v: T) -> Result<()> {
+        use sqlx::Arguments;
+        self.args
+            .add(v)
+            .map_err(|e| StoreError::Corrupt(format!("binding a held-back write: {e}")))
+    }
+}
+
+impl SqliteTx {
+    /// Sends the held-back writes.
+    async fn flush(&mut self) -> Result<()> {
+        if self.later.statements == 0 {
+            return Ok(());
+        }
+        let later = std::mem::take(&mut self.later);
+        sqlx::query_with(sqlx::AssertSqlSafe(later.sql), later.args)
+            .persistent(false)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    async fn flush_if_full(&mut self) -> Result<()> {
+        if self.later.statements >= MAX_LATER {
+            self.flush().await?;
+        }
+        Ok(())
+    }
 }
 
 async fn content_keys(tx: &mut Transaction<'static, Sqlite>, ticket: i64) -> Result<Vec<String>> {
@@ -169,6 +227,7 @@ impl IntakeTx for SqliteTx {
         message_id: &str,
         content_hash: &str,
     ) -> Result<Option<(i64, Option<i64>)>> {
+        self.flush().await?;
         let row = sqlx::query(
             "SELECT id, ticket_id FROM messages WHERE message_id = ? AND content_hash = ?",
         )
@@ -181,6 +240,7 @@ impl IntakeTx for SqliteTx {
     }
 
     async fn ticket_by_message_ids(&mut self, ids: &[String]) -> Result<Option<i64>> {
+        self.flush().await?;
         let ids: Vec<&String> = ids.iter().take(MAX_THREAD_IDS).collect();
         if ids.is_empty() {
             return Ok(None);
@@ -215,36 +275,33 @@ impl IntakeTx for SqliteTx {
     }
 
     async fn ticket_summary(&mut self, ticket: i64) -> Result<Option<TicketSummary>> {
+        self.flush().await?;
         // A merged ticket's mail belongs to the ticket it was merged into (a
         // reply to its acknowledgement, its [#N] tag): follow the chain.
+        let sql = format!("SELECT t.merged_into, {SUMMARY_COLUMNS} FROM tickets t WHERE t.id = ?");
         let mut ticket = ticket;
-        for _ in 0..MAX_MERGE_HOPS {
-            let next: Option<Option<i64>> =
-                sqlx::query_scalar("SELECT merged_into FROM tickets WHERE id = ?")
-                    .bind(ticket)
-                    .fetch_optional(&mut *self.tx)
-                    .await?;
-            match next {
-                Some(Some(into)) => ticket = into,
-                _ => break,
+        let mut hops = 0;
+        let row = loop {
+            let row = sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(ticket)
+                .fetch_optional(&mut *self.tx)
+                .await?;
+            let Some(row) = row else { return Ok(None) };
+            match row.try_get::<Option<i64>, _>("merged_into")? {
+                Some(into) if hops < MAX_MERGE_HOPS => {
+                    ticket = into;
+                    hops += 1;
+                }
+                _ => break row,
             }
-        }
-        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM tickets t WHERE t.id = ?");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(ticket)
-            .fetch_optional(&mut *self.tx)
-            .await?;
-        match row {
-            None => Ok(None),
-            Some(r) => {
-                let mut s = summary_from_row(&r)?;
-                s.content_keys = content_keys(&mut self.tx, s.id).await?;
-                Ok(Some(s))
-            }
-        }
+        };
+        let mut s = summary_from_row(&row)?;
+        s.content_keys = content_keys(&mut self.tx, s.id).await?;
+        Ok(Some(s))
     }
 
     async fn is_participant(&mut self, ticket: i64, email: &str) -> Result<bool> {
+        self.flush().await?;
         let hit: Option<i64> =
             sqlx::query_scalar("SELECT 1 FROM participants WHERE ticket_id = ? AND email = ?")
                 .bind(ticket)
@@ -255,6 +312,7 @@ impl IntakeTx for SqliteTx {
     }
 
     async fn open_tickets_of(&mut self, email: &str) -> Result<Vec<TicketSummary>> {
+        self.flush().await?;
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id \
              WHERE c.email = ? AND t.status <> 'closed' ORDER BY t.updated_at DESC, t.id DESC LIMIT 50"
@@ -267,8 +325,26 @@ impl IntakeTx for SqliteTx {
         for r in &rows {
             out.push(summary_from_row(r)?);
         }
-        for s in &mut out {
-            s.content_keys = content_keys(&mut self.tx, s.id).await?;
+        if out.is_empty() {
+            return Ok(out);
+        }
+        // Every ticket's content keys in one query.
+        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "SELECT ticket_id, content_key FROM messages WHERE content_key <> '' AND ticket_id IN (",
+        );
+        let mut sep = q.separated(", ");
+        for s in &out {
+            sep.push_bind(s.id);
+        }
+        q.push(") ORDER BY ticket_id, id");
+        let keys = q.build().fetch_all(&mut *self.tx).await?;
+        let index: std::collections::HashMap<i64, usize> =
+            out.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+        for r in &keys {
+            let t: i64 = r.try_get("ticket_id")?;
+            if let Some(s) = index.get(&t).and_then(|&i| out.get_mut(i)) {
+                s.content_keys.push(r.try_get("content_key")?);
+            }
         }
         Ok(out)
     }
@@ -279,6 +355,7 @@ impl IntakeTx for SqliteTx {
         sender: &str,
         limit: i64,
     ) -> Result<Vec<EarlierMessage>> {
+        self.flush().await?;
         let rows = sqlx::query(
             "SELECT ticket_id, subject, visible_text, language, fingerprint FROM messages \
              WHERE ticket_id = ? AND sender = ? ORDER BY id DESC LIMIT ?",
@@ -302,6 +379,7 @@ impl IntakeTx for SqliteTx {
     }
 
     async fn upsert_customer(&mut self, c: &NewCustomer<'_>) -> Result<i64> {
+        self.flush().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO customers (email, name, language, tz_offset, created_at) VALUES (?, ?, ?, ?, ?) \
              ON CONFLICT (email) DO UPDATE SET \
@@ -321,6 +399,7 @@ impl IntakeTx for SqliteTx {
     }
 
     async fn create_ticket(&mut self, t: &NewTicket<'_>) -> Result<i64> {
+        self.flush().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO tickets (customer_id, subject, status, language, priority, anger, angry, created_at, \
                updated_at, promised_by, linked_to, last_customer_message_at, team) \
@@ -344,16 +423,16 @@ impl IntakeTx for SqliteTx {
     }
 
     async fn add_participant(&mut self, ticket: i64, email: &str, role: &str) -> Result<()> {
-        sqlx::query("INSERT INTO participants (ticket_id, email, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-            .bind(ticket)
-            .bind(email)
-            .bind(role)
-            .execute(&mut *self.tx)
-            .await?;
-        Ok(())
+        let l = &mut self.later;
+        l.push("INSERT INTO participants (ticket_id, email, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+        l.bind(ticket)?;
+        l.bind(email.to_string())?;
+        l.bind(role.to_string())?;
+        self.flush_if_full().await
     }
 
     async fn insert_message(&mut self, m: &NewMessage<'_>) -> Result<i64> {
+        self.flush().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO messages (raw_id, ticket_id, message_id, content_hash, in_reply_to, refs, sender, \
                sender_name, subject, visible_text, quoted_text, attachments, language, anger, angry, outcome, \
@@ -387,6 +466,7 @@ impl IntakeTx for SqliteTx {
     }
 
     async fn update_ticket(&mut self, c: &TicketChange) -> Result<()> {
+        self.flush().await?;
         let (anger, angry) = c.anger.unwrap_or((0.0, false));
         sqlx::query(
             "UPDATE tickets SET \
@@ -446,7 +526,28 @@ impl IntakeTx for SqliteTx {
     }
 
     async fn index_ticket(&mut self, ticket: i64, print: &[u8], bands: &[i64]) -> Result<()> {
-        crate::actions::index_new_ticket(&mut self.tx, ticket, print, bands).await
+        // As `actions::index_new_ticket`, held back.
+        let l = &mut self.later;
+        l.push("INSERT INTO ticket_prints (ticket_id, print, bands) VALUES (?, ?, ?)");
+        l.bind(ticket)?;
+        l.bind(print.to_vec())?;
+        l.bind(
+            bands
+                .iter()
+                .flat_map(|b| b.to_le_bytes())
+                .collect::<Vec<u8>>(),
+        )?;
+        if !bands.is_empty() {
+            let mut sql = String::from("INSERT INTO ticket_bands (band, ticket_id) VALUES ");
+            for (i, band) in bands.iter().enumerate() {
+                sql.push_str(if i == 0 { "(?, ?)" } else { ", (?, ?)" });
+                l.bind(*band)?;
+                l.bind(ticket)?;
+            }
+            sql.push_str(" ON CONFLICT DO NOTHING");
+            l.push(&sql);
+        }
+        self.flush_if_full().await
     }
 
     async fn waiting_ahead(
@@ -455,6 +556,7 @@ impl IntakeTx for SqliteTx {
         priorities: &[&str],
         before: Option<(Timestamp, i64)>,
     ) -> Result<i64> {
+        self.flush().await?;
         if priorities.is_empty() {
             return Ok(0);
         }
@@ -487,6 +589,7 @@ impl IntakeTx for SqliteTx {
     }
 
     async fn first_responses_since(&mut self, team: &str, since: Timestamp) -> Result<i64> {
+        self.flush().await?;
         Ok(sqlx::query_scalar(
             "SELECT COUNT(*) FROM tickets WHERE team = ? AND first_response_at >= ?",
         )
@@ -497,6 +600,7 @@ impl IntakeTx for SqliteTx {
     }
 
     async fn record_promise(&mut self, p: &NewPromise<'_>) -> Result<i64> {
+        self.flush().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO promises (ticket_id, kind, made_at, due_at, ahead, beyond_target, team) \
              VALUES (?, ?, ?, ?, ?, ?, (SELECT team FROM tickets WHERE id = ?)) RETURNING id",
@@ -522,6 +626,7 @@ impl IntakeTx for SqliteTx {
     }
 
     async fn settle_promise(&mut self, promise: i64, state: &str, at: Timestamp) -> Result<()> {
+        self.flush().await?;
         sqlx::query(
             "UPDATE promises SET state = ?, settled_at = ? WHERE id = ? AND state = 'open'",
         )
@@ -539,6 +644,7 @@ impl IntakeTx for SqliteTx {
         reason: &str,
         _at: Timestamp,
     ) -> Result<Option<BouncedMail>> {
+        self.flush().await?;
         let row = sqlx::query(
             "UPDATE outbox SET status = 'failed', last_error = ? WHERE message_id = ? \
              RETURNING id, ticket_id, to_addr, kind",
@@ -559,6 +665,7 @@ impl IntakeTx for SqliteTx {
     }
 
     async fn set_at_risk(&mut self, ticket: i64, at_risk: bool) -> Result<()> {
+        self.flush().await?;
         sqlx::query("UPDATE tickets SET at_risk = ? WHERE id = ?")
             .bind(at_risk)
             .bind(ticket)
@@ -568,6 +675,7 @@ impl IntakeTx for SqliteTx {
     }
 
     async fn queue_mail(&mut self, m: &NewOutgoing<'_>) -> Result<i64> {
+        self.flush().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO outbox (ticket_id, kind, to_addr, subject, body, message_id, in_reply_to, refs, language, \
                promised_by, status, attempts, next_try_at, created_at) \
@@ -597,26 +705,25 @@ impl IntakeTx for SqliteTx {
         detail: &serde_json::Value,
         at: Timestamp,
     ) -> Result<()> {
-        sqlx::query("INSERT INTO events (ticket_id, kind, detail, at) VALUES (?, ?, ?, ?)")
-            .bind(ticket)
-            .bind(kind)
-            .bind(detail.to_string())
-            .bind(secs(at))
-            .execute(&mut *self.tx)
-            .await?;
-        Ok(())
+        let l = &mut self.later;
+        l.push("INSERT INTO events (ticket_id, kind, detail, at) VALUES (?, ?, ?, ?)");
+        l.bind(ticket)?;
+        l.bind(kind.to_string())?;
+        l.bind(detail.to_string())?;
+        l.bind(secs(at))?;
+        self.flush_if_full().await
     }
 
     async fn mark_raw(&mut self, raw_id: i64, status: RawStatus) -> Result<()> {
-        sqlx::query("UPDATE raw_messages SET status = ? WHERE id = ?")
-            .bind(status.as_str())
-            .bind(raw_id)
-            .execute(&mut *self.tx)
-            .await?;
-        Ok(())
+        let l = &mut self.later;
+        l.push("UPDATE raw_messages SET status = ? WHERE id = ?");
+        l.bind(status.as_str())?;
+        l.bind(raw_id)?;
+        self.flush_if_full().await
     }
 
-    async fn commit(self) -> Result<()> {
+    async fn commit(mut self) -> Result<()> {
+        self.flush().await?;
         self.tx.commit().await?;
         Ok(())
     }
@@ -759,41 +866,60 @@ fn ticket_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<TicketView> {
     })
 }
 
+/// Stores one mail's raw bytes unless the same bytes are there already.
+async fn put_raw_on(conn: &mut sqlx::SqliteConnection, raw: &NewRaw<'_>) -> Result<RawStored> {
+    let size = i64::try_from(raw.bytes.len()).unwrap_or(i64::MAX);
+    let inserted: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO raw_messages (sha256, bytes, size, received_at, source) VALUES (?, ?, ?, ?, ?) \
+         ON CONFLICT (sha256) DO NOTHING RETURNING id",
+    )
+    .bind(raw.sha256)
+    .bind(raw.bytes)
+    .bind(size)
+    .bind(secs(raw.received_at))
+    .bind(raw.source)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(id) = inserted {
+        return Ok(RawStored::Fresh(id));
+    }
+    let row = sqlx::query("SELECT id, status FROM raw_messages WHERE sha256 = ?")
+        .bind(raw.sha256)
+        .fetch_one(&mut *conn)
+        .await?;
+    let id: i64 = row.try_get("id")?;
+    let st: &str = row.try_get("status")?;
+    Ok(if st == RawStatus::Received.as_str() {
+        RawStored::Unprocessed(id)
+    } else {
+        RawStored::Processed(id)
+    })
+}
+
 impl Store for SqliteStore {
     type Tx = SqliteTx;
 
     async fn put_raw(&self, raw: &NewRaw<'_>) -> Result<RawStored> {
-        let size = i64::try_from(raw.bytes.len()).unwrap_or(i64::MAX);
-        let inserted: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO raw_messages (sha256, bytes, size, received_at, source) VALUES (?, ?, ?, ?, ?) \
-             ON CONFLICT (sha256) DO NOTHING RETURNING id",
-        )
-        .bind(raw.sha256)
-        .bind(raw.bytes)
-        .bind(size)
-        .bind(secs(raw.received_at))
-        .bind(raw.source)
-        .fetch_optional(&self.pool)
-        .await?;
-        if let Some(id) = inserted {
-            return Ok(RawStored::Fresh(id));
+        let mut conn = self.pool.acquire().await?;
+        put_raw_on(&mut conn, raw).await
+    }
+
+    async fn put_raw_batch(&self, raws: &[NewRaw<'_>]) -> Result<Vec<RawStored>> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut out = Vec::with_capacity(raws.len());
+        for raw in raws {
+            out.push(put_raw_on(&mut tx, raw).await?);
         }
-        let row = sqlx::query("SELECT id, status FROM raw_messages WHERE sha256 = ?")
-            .bind(raw.sha256)
-            .fetch_one(&self.pool)
-            .await?;
-        let id: i64 = row.try_get("id")?;
-        let st: &str = row.try_get("status")?;
-        Ok(if st == RawStatus::Received.as_str() {
-            RawStored::Unprocessed(id)
-        } else {
-            RawStored::Processed(id)
-        })
+        tx.commit().await?;
+        Ok(out)
     }
 
     async fn begin_intake(&self) -> Result<SqliteTx> {
         let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        Ok(SqliteTx { tx })
+        Ok(SqliteTx {
+            tx,
+            later: Later::default(),
+        })
     }
 
     async fn raw_bytes(&self, raw_id: i64) -> Result<Option<Vec<u8>>> {
