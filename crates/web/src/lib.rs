@@ -80,6 +80,8 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
     let protected = Router::new()
         .route("/", get(index::<S>))
         .route("/tickets/{id}", get(ticket_page::<S>))
+        .route("/tickets/{id}/reply", post(reply_form::<S>))
+        .route("/outbox/{id}/send-now", post(send_now_form::<S>))
         .route("/set-aside", get(set_aside_page::<S>))
         .route("/messages/{id}/html", get(message_html_page::<S>))
         .route("/api/session", get(auth::api_session))
@@ -225,6 +227,33 @@ struct TicketPage<'a> {
     messages: Vec<MessageView>,
     outbox: Vec<OutboxRow>,
     events: Vec<EventView>,
+    /// The composer as the agent left it.
+    draft: Draft,
+    /// The tone guard's findings on the draft, when it was checked.
+    findings: Vec<kindly_text::ToneFinding>,
+    /// What the last action did ("reply queued …"), or why it was refused.
+    notice: Option<String>,
+    error: Option<String>,
+    /// The customer is upset and nobody answered yet: the first reply waits.
+    cooldown_minutes: Option<i64>,
+    guideline: &'static str,
+    /// Replies held for their cool-down: (outbox id, when it goes out, minutes left).
+    held: Vec<(i64, String, i64)>,
+}
+
+/// The reply composer's fields.
+#[derive(Clone, Debug, Default, Deserialize)]
+struct Draft {
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    status: String,
+    /// "on" when ticked: send even the first answer to an upset customer at once.
+    #[serde(default)]
+    send_now: Option<String>,
+    /// "on": the agent saw the tone findings and sends as written.
+    #[serde(default)]
+    as_written: Option<String>,
 }
 
 #[derive(Template)]
@@ -357,12 +386,45 @@ fn parse_id(raw: &str) -> Result<i64, PageError> {
     })
 }
 
+#[derive(Deserialize)]
+struct TicketQuery {
+    sent: Option<i64>,
+}
+
 async fn ticket_page<S: Store>(
     State(st): State<AppState<S>>,
     Extension(session): Extension<SessionRow>,
     Path(raw): Path<String>,
+    Query(q): Query<TicketQuery>,
 ) -> Result<Html<String>, PageError> {
     let id = parse_id(&raw)?;
+    let notice = q.sent.map(|o| format!("Your reply is queued (mail {o})."));
+    render_ticket(
+        &st,
+        &session,
+        id,
+        Draft::default(),
+        Vec::new(),
+        notice,
+        None,
+        StatusCode::OK,
+    )
+    .await
+    .map(|(_, page)| page)
+}
+
+/// The ticket page with the composer in the given state.
+#[allow(clippy::too_many_arguments)]
+async fn render_ticket<S: Store>(
+    st: &AppState<S>,
+    session: &SessionRow,
+    id: i64,
+    draft: Draft,
+    findings: Vec<kindly_text::ToneFinding>,
+    notice: Option<String>,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<(StatusCode, Html<String>), PageError> {
     // Another team's ticket is "not there" for this agent (no IDOR, no leak).
     let found = st.store.ticket(id).await.map_err(internal)?;
     let Some(ticket) = found.filter(|t| can_see(&session.user, &t.team)) else {
@@ -374,14 +436,205 @@ async fn ticket_page<S: Store>(
     let messages = st.store.messages_of(id).await.map_err(internal)?;
     let outbox = st.store.outbox(Some(id)).await.map_err(internal)?;
     let events = st.store.events_of(id).await.map_err(internal)?;
-    render(&TicketPage {
+    let now = SystemClock.now();
+    let held = outbox
+        .iter()
+        .filter(|o| o.kind == "reply" && o.status == "queued" && o.next_try_at > now)
+        .map(|o| {
+            let left = (o.next_try_at.as_second() - now.as_second() + 59) / 60;
+            (o.id, o.next_try_at.to_string(), left)
+        })
+        .collect();
+    let cooldown_minutes =
+        (ticket.angry && ticket.first_response_at.is_none() && st.settings.cooldown.is_positive())
+            .then(|| st.settings.cooldown.as_mins());
+    let mut draft = draft;
+    if draft.status.is_empty() {
+        draft.status = "pending".into();
+    }
+    let page = render(&TicketPage {
         company: &st.settings.company,
-        nav: auth::Nav::of(&session),
+        nav: auth::Nav::of(session),
         ticket,
         messages,
         outbox,
         events,
-    })
+        draft,
+        findings,
+        notice,
+        error,
+        cooldown_minutes,
+        guideline: agent::CALM_GUIDELINE,
+        held,
+    })?;
+    Ok((status, page))
+}
+
+#[derive(Deserialize)]
+struct ReplyForm {
+    #[serde(default)]
+    csrf: String,
+    /// "check" (the tone guard only) or "send".
+    #[serde(default)]
+    action: String,
+    #[serde(flatten)]
+    draft: Draft,
+}
+
+/// `POST /tickets/N/reply` from the composer: "Check the tone" shows the tone
+/// guard's findings next to the kept draft; "Send" queues the reply unless the
+/// guard found something the agent has not confirmed. Bad input re-renders the
+/// page with a clear message and everything the agent typed.
+async fn reply_form<S: Store>(
+    State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
+    Path(raw): Path<String>,
+    form: Result<axum::Form<ReplyForm>, axum::extract::rejection::FormRejection>,
+) -> Result<Response, PageError> {
+    let id = parse_id(&raw)?;
+    let Ok(axum::Form(form)) = form else {
+        return Err(PageError(
+            StatusCode::BAD_REQUEST,
+            "The reply form was incomplete. Go back, reload the ticket and try again.".into(),
+        ));
+    };
+    auth::check_form_csrf(&session, &form.csrf)?;
+    let draft = form.draft;
+    let lang = st
+        .store
+        .ticket(id)
+        .await
+        .map_err(internal)?
+        .and_then(|t| t.language);
+    let report = kindly_text::tone(&draft.body, lang.as_deref());
+    let page = |draft: Draft, findings, notice, error, status| {
+        let st = st.clone();
+        let session = session.clone();
+        async move {
+            render_ticket(&st, &session, id, draft, findings, notice, error, status)
+                .await
+                .map(IntoResponse::into_response)
+        }
+    };
+    if draft.body.trim().is_empty() {
+        return page(
+            draft,
+            Vec::new(),
+            None,
+            Some("Write the reply first: it is empty.".into()),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    if form.action == "check" {
+        let notice = report
+            .ok
+            .then(|| "The tone guard found nothing to change.".to_string());
+        return page(draft, report.findings, notice, None, StatusCode::OK).await;
+    }
+    if !report.ok && draft.as_written.is_none() {
+        let error = "The tone guard found phrases that may read as blame or a lecture (below). Change them, or tick “Send as written”.".to_string();
+        return page(
+            draft,
+            report.findings,
+            None,
+            Some(error),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let status = match draft.status.as_str() {
+        "" | "pending" => kindly_core::TicketStatus::Pending,
+        other => match kindly_core::TicketStatus::parse(other) {
+            Some(s) => s,
+            None => {
+                let error = format!("\"{other}\" is not a status.");
+                return page(
+                    draft.clone(),
+                    Vec::new(),
+                    None,
+                    Some(error),
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+        },
+    };
+    let done = agent::reply(
+        &st.store,
+        &st.settings,
+        &agent::ReplyDraft {
+            ticket: id,
+            author: &session.user.email,
+            body: &draft.body,
+            send_now: draft.send_now.is_some(),
+            status: Some(status),
+        },
+        SystemClock.now(),
+    )
+    .await;
+    match done {
+        Ok(r) => Ok(
+            axum::response::Redirect::to(&format!("/tickets/{id}?sent={}", r.outbox))
+                .into_response(),
+        ),
+        Err(AgentError::Refused(m)) => {
+            page(
+                draft,
+                Vec::new(),
+                None,
+                Some(m),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(AgentError::NoTicket(_)) => Err(PageError(
+            StatusCode::NOT_FOUND,
+            format!("There is no ticket #{id}."),
+        )),
+        Err(AgentError::Store(e)) => Err(internal(e)),
+    }
+}
+
+#[derive(Deserialize)]
+struct SendNowForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// `POST /outbox/N/send-now` from the ticket page's cool-down notice.
+async fn send_now_form<S: Store>(
+    State(st): State<AppState<S>>,
+    Extension(session): Extension<SessionRow>,
+    Path(raw): Path<String>,
+    form: Result<axum::Form<SendNowForm>, axum::extract::rejection::FormRejection>,
+) -> Result<Response, PageError> {
+    let id = parse_id(&raw)?;
+    let csrf = form.map(|axum::Form(f)| f.csrf).unwrap_or_default();
+    auth::check_form_csrf(&session, &csrf)?;
+    let not_there = || {
+        PageError(
+            StatusCode::NOT_FOUND,
+            format!("There is no held mail {id}."),
+        )
+    };
+    let ticket = st
+        .store
+        .owner_ticket(Owned::Outbox, id)
+        .await
+        .map_err(internal)?
+        .flatten()
+        .ok_or_else(not_there)?;
+    st.store
+        .ticket(ticket)
+        .await
+        .map_err(internal)?
+        .filter(|t| can_see(&session.user, &t.team))
+        .ok_or_else(not_there)?;
+    agent::send_now(&st.store, id, SystemClock.now())
+        .await
+        .map_err(|e| internal(e.to_string()))?;
+    Ok(axum::response::Redirect::to(&format!("/tickets/{ticket}?sent={id}")).into_response())
 }
 
 #[derive(Template)]
