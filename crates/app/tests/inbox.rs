@@ -166,6 +166,46 @@ async fn most_urgent_first_filtered_searched_and_paged() {
         .await
         .unwrap();
     assert!(closed.tickets.is_empty());
+    // Every status (queried without a status condition): the same tickets,
+    // the same order, by language too.
+    let every = vec![
+        TicketStatus::Closed,
+        TicketStatus::Open,
+        TicketStatus::Solved,
+        TicketStatus::Pending,
+    ];
+    let mut all = Vec::new();
+    let mut after = None;
+    loop {
+        let page = store
+            .inbox(&q(&|x| {
+                x.statuses = every.clone();
+                x.after = after.clone();
+            }))
+            .await
+            .unwrap();
+        all.extend(
+            page.tickets
+                .iter()
+                .map(|t| (t.priority.clone(), t.promised_by, t.id)),
+        );
+        match page.next {
+            Some(n) => after = Some(n),
+            None => break,
+        }
+    }
+    assert_eq!(all, seen, "all statuses: every ticket once, in inbox order");
+    let de_all = store
+        .inbox(&q(&|x| {
+            x.statuses = every.clone();
+            x.language = Some("de".into());
+        }))
+        .await
+        .unwrap();
+    assert_eq!(
+        de_all.tickets.iter().map(|t| t.id).collect::<Vec<_>>(),
+        de.tickets.iter().map(|t| t.id).collect::<Vec<_>>()
+    );
     assert!(
         store
             .inbox(&q(&|x| x.after = Some("garbage".into())))

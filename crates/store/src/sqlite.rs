@@ -25,6 +25,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("../migrations/sqlite/0005_teams.sql")),
     (6, include_str!("../migrations/sqlite/0006_accounts.sql")),
     (7, include_str!("../migrations/sqlite/0007_inbox.sql")),
+    (8, include_str!("../migrations/sqlite/0008_inbox_all.sql")),
 ];
 
 /// Merges followed from a ticket to the one that holds its mail now.
@@ -1030,17 +1031,31 @@ impl Store for SqliteStore {
     async fn inbox(&self, q: &InboxQuery) -> Result<InboxPage> {
         let limit = q.limit.clamp(1, 500);
         let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(TICKET_SELECT);
-        b.push(" WHERE t.merged_into IS NULL AND t.status IN (");
+        b.push(" WHERE t.merged_into IS NULL");
         let statuses: Vec<&str> = if q.statuses.is_empty() {
             vec!["open"]
         } else {
             q.statuses.iter().map(|s| s.as_str()).collect()
         };
-        let mut sep = b.separated(", ");
-        for s in statuses {
-            sep.push_bind(s);
+        // Every status: no condition, so the page is read in order from
+        // tickets_inbox_all / tickets_language_inbox; an IN over all four
+        // would read every ticket and sort them.
+        let every = [
+            TicketStatus::Open,
+            TicketStatus::Pending,
+            TicketStatus::Solved,
+            TicketStatus::Closed,
+        ]
+        .iter()
+        .all(|s| statuses.contains(&s.as_str()));
+        if !every {
+            b.push(" AND t.status IN (");
+            let mut sep = b.separated(", ");
+            for s in statuses {
+                sep.push_bind(s);
+            }
+            b.push(")");
         }
-        b.push(")");
         if let Some(teams) = &q.teams {
             if teams.is_empty() {
                 return Ok(InboxPage {
@@ -1059,8 +1074,14 @@ impl Store for SqliteStore {
             b.push(" AND t.language = ").push_bind(lang.as_str());
         }
         if let Some(search) = q.search.as_deref().and_then(fts_query) {
+            // Tickets in inbox order, each checked through its messages'
+            // ids against the matching ids (collected once). Collecting the
+            // ticket ids of every matching message instead reads each one's
+            // row (p50 650 ms at 100,000 tickets for a word in 13 % of the
+            // mail, bench/web.sh). The `+` keeps SQLite from walking the
+            // whole match list for each ticket instead.
             b.push(
-                " AND t.id IN (SELECT m.ticket_id FROM messages m WHERE m.id IN \
+                " AND EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND +m.id IN \
                  (SELECT rowid FROM message_search WHERE message_search MATCH ",
             )
             .push_bind(search)
