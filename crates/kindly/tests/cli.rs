@@ -1252,6 +1252,68 @@ fn accounts_sessions_csrf_and_team_boundaries() {
     }
     let (code, _) = get_as(&format!("/tickets/{billing_id}"));
     assert_eq!(code, 200);
+    // The desk's forms and downloads check the team too, and need the token.
+    let (_, me) = get_as("/api/session");
+    let bea_csrf = body_json(&me)["csrf"].as_str().expect("csrf").to_string();
+    let post_as = |path: &str, form: &str| {
+        http_raw(
+            &addr,
+            &format!(
+                "POST {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nCookie: {bea}\r\n\
+                 Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
+                form.len()
+            ),
+        )
+    };
+    let (_, support) = http_get(&addr, &format!("/api/tickets/{support_id}"));
+    let support_message = body_json(&support)["messages"][0]["id"]
+        .as_i64()
+        .expect("a message");
+    for (path, form) in [
+        (
+            format!("/tickets/{support_id}/notes"),
+            format!("csrf={bea_csrf}&note=peek"),
+        ),
+        (
+            format!("/tickets/{support_id}/settings"),
+            format!("csrf={bea_csrf}&status=closed&priority=normal&assignee="),
+        ),
+        (
+            format!("/tickets/{support_id}/merge"),
+            format!("csrf={bea_csrf}&into={billing_id}"),
+        ),
+        (
+            format!("/messages/{support_message}/split"),
+            format!("csrf={bea_csrf}"),
+        ),
+    ] {
+        let (code, resp) = post_as(&path, &form);
+        assert_eq!(code, 404, "{path}: {resp}");
+    }
+    let (code, resp) = get_as(&format!("/messages/{support_message}/attachments/0"));
+    assert_eq!(code, 404, "{resp}");
+    // Merging her ticket into one she cannot see: refused, nothing moves.
+    let (code, resp) = post_as(
+        &format!("/tickets/{billing_id}/merge"),
+        &format!("csrf={bea_csrf}&into={support_id}"),
+    );
+    assert_eq!(code, 422, "{resp}");
+    assert!(resp.contains("no ticket"), "{resp}");
+    // Her own ticket's forms without the token: 403.
+    let (code, _) = post_as(&format!("/tickets/{billing_id}/notes"), "note=hi");
+    assert_eq!(code, 403);
+    let (code, _) = post_as(
+        &format!("/tickets/{billing_id}/notes"),
+        "csrf=forged&note=hi",
+    );
+    assert_eq!(code, 403);
+    let (_, support_after) = http_get(&addr, &format!("/api/tickets/{support_id}"));
+    let support_after = body_json(&support_after);
+    assert_eq!(support_after["ticket"]["status"], "open", "unchanged");
+    assert_eq!(
+        support_after["messages"].as_array().map(Vec::len),
+        body_json(&support)["messages"].as_array().map(Vec::len)
+    );
     // The administrator sees both.
     let (_, all) = http_get(&addr, "/api/tickets");
     assert_eq!(body_json(&all).as_array().expect("tickets").len(), 2);

@@ -16,5 +16,5 @@ pub mod visible;
 
 pub use classify::{Classification, classify};
 pub use html::{html_body, inline_images};
-pub use parse::{Address, Attachment, ParseError, ParsedMail, html_to_text, parse};
+pub use parse::{Address, Attachment, ParseError, ParsedMail, attachment, html_to_text, parse};
 pub use visible::{Visible, split_visible};

@@ -593,33 +593,51 @@ fn attachments(msg: &Message<'_>) -> Vec<Attachment> {
     msg.attachments
         .iter()
         .filter_map(|&id| msg.part(id))
-        .map(|part| {
-            let content_type = part
-                .content_type()
-                .map(|ct| match ct.subtype() {
-                    Some(sub) => format!("{}/{}", ct.ctype(), sub),
-                    None => ct.ctype().to_string(),
-                })
-                .unwrap_or_else(|| match part.body {
-                    PartType::Text(_) => "text/plain".into(),
-                    PartType::Html(_) => "text/html".into(),
-                    PartType::Message(_) => "message/rfc822".into(),
-                    _ => "application/octet-stream".into(),
-                })
-                .to_ascii_lowercase();
-            let filename = part
-                .attachment_name()
-                .map(clean_line)
-                .filter(|n| !n.is_empty());
-            let size = match &part.body {
-                PartType::Message(m) => m.raw_message().len(),
-                b => b.len(),
-            };
-            Attachment {
-                filename,
-                content_type,
-                size,
-            }
-        })
+        .map(describe)
         .collect()
+}
+
+/// What the agent sees of one attachment.
+fn describe(part: &MessagePart<'_>) -> Attachment {
+    let content_type = part
+        .content_type()
+        .map(|ct| match ct.subtype() {
+            Some(sub) => format!("{}/{}", ct.ctype(), sub),
+            None => ct.ctype().to_string(),
+        })
+        .unwrap_or_else(|| match part.body {
+            PartType::Text(_) => "text/plain".into(),
+            PartType::Html(_) => "text/html".into(),
+            PartType::Message(_) => "message/rfc822".into(),
+            _ => "application/octet-stream".into(),
+        })
+        .to_ascii_lowercase();
+    let filename = part
+        .attachment_name()
+        .map(clean_line)
+        .filter(|n| !n.is_empty());
+    let size = match &part.body {
+        PartType::Message(m) => m.raw_message().len(),
+        b => b.len(),
+    };
+    Attachment {
+        filename,
+        content_type,
+        size,
+    }
+}
+
+/// The `n`-th attachment of a raw mail (the order of [`ParsedMail::attachments`])
+/// with its decoded bytes; `None` when the mail has fewer.
+pub fn attachment(raw: &[u8], n: usize) -> Option<(Attachment, Vec<u8>)> {
+    let raw = lf_line_ends(raw);
+    let msg = MessageParser::new().parse(&raw[..])?;
+    let part = msg.attachments.get(n).and_then(|&id| msg.part(id))?;
+    let bytes = match &part.body {
+        PartType::Message(m) => m.raw_message().to_vec(),
+        PartType::Text(t) | PartType::Html(t) => t.as_bytes().to_vec(),
+        PartType::Binary(b) | PartType::InlineBinary(b) => b.to_vec(),
+        PartType::Multipart(_) => return None,
+    };
+    Some((describe(part), bytes))
 }

@@ -10,6 +10,7 @@
 //! (invariant 3).
 
 mod actions;
+mod desk;
 mod error;
 mod sqlite;
 mod types;
@@ -351,6 +352,55 @@ pub trait Store: Clone + Send + Sync + 'static {
 
     /// Forgets the failures under `keys` (after a successful login).
     fn clear_login_failures(&self, keys: &[String]) -> impl Future<Output = Result<()>> + Send;
+
+    /// Sets a ticket's priority as an agent chose (`by`), recorded as a
+    /// `priority` event; false when there is no such ticket.
+    fn set_priority(
+        &self,
+        ticket: i64,
+        priority: kindly_core::Priority,
+        by: &str,
+        at: Timestamp,
+    ) -> impl Future<Output = Result<bool>> + Send;
+
+    /// Gives a ticket to an agent (`None`: to nobody), recorded as an
+    /// `assigned` event; false when there is no such ticket.
+    fn assign(
+        &self,
+        ticket: i64,
+        assignee: Option<&str>,
+        by: &str,
+        at: Timestamp,
+    ) -> impl Future<Output = Result<bool>> + Send;
+
+    /// Adds an internal note (and a `note` event); `None` when there is no such ticket.
+    fn add_note(
+        &self,
+        ticket: i64,
+        author: &str,
+        body: &str,
+        at: Timestamp,
+    ) -> impl Future<Output = Result<Option<i64>>> + Send;
+
+    /// A ticket's notes, oldest first.
+    fn notes_of(&self, ticket: i64) -> impl Future<Output = Result<Vec<NoteView>>> + Send;
+
+    /// Every saved reply, by title then language.
+    fn saved_replies(&self) -> impl Future<Output = Result<Vec<SavedReply>>> + Send;
+
+    /// Adds a saved reply's text in one language, or replaces the text
+    /// under the same title and language.
+    fn put_saved_reply(&self, r: &NewSavedReply<'_>) -> impl Future<Output = Result<i64>> + Send;
+
+    /// Removes one language's text of a saved reply; false when it was not there.
+    fn delete_saved_reply(&self, id: i64) -> impl Future<Output = Result<bool>> + Send;
+
+    /// The customer's tickets, newest first (the profile beside a ticket).
+    fn customer_tickets(
+        &self,
+        email: &str,
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<TicketView>>> + Send;
 
     /// Where the IMAP poller of `account` stands, if it ever ran.
     fn imap_state(&self, account: &str) -> impl Future<Output = Result<Option<ImapState>>> + Send;

@@ -26,6 +26,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("../migrations/sqlite/0006_accounts.sql")),
     (7, include_str!("../migrations/sqlite/0007_inbox.sql")),
     (8, include_str!("../migrations/sqlite/0008_inbox_all.sql")),
+    (9, include_str!("../migrations/sqlite/0009_desk.sql")),
 ];
 
 /// Merges followed from a ticket to the one that holds its mail now.
@@ -47,7 +48,7 @@ pub(crate) fn ts(s: i64) -> Result<Timestamp> {
     Timestamp::from_second(s).map_err(|e| StoreError::Corrupt(format!("timestamp {s}: {e}")))
 }
 
-fn opt_ts(s: Option<i64>) -> Result<Option<Timestamp>> {
+pub(crate) fn opt_ts(s: Option<i64>) -> Result<Option<Timestamp>> {
     s.map(ts).transpose()
 }
 
@@ -781,7 +782,7 @@ fn outbox_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<OutboxRow> {
 
 const TICKET_SELECT: &str = "SELECT t.id, t.subject, c.email, c.name, t.status, t.priority, t.language, \
      t.created_at, t.updated_at, t.promised_by, t.closed_at, t.repeats, t.angry, t.anger, t.linked_to, \
-     t.merged_into, t.first_response_at, t.at_risk, t.team, t.inbox_rank, t.inbox_deadline, \
+     t.merged_into, t.first_response_at, t.at_risk, t.team, t.assignee, t.inbox_rank, t.inbox_deadline, \
      (SELECT COUNT(*) FROM messages m WHERE m.ticket_id = t.id) AS message_count \
      FROM tickets t JOIN customers c ON c.id = t.customer_id";
 
@@ -863,6 +864,7 @@ fn ticket_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<TicketView> {
         first_response_at: opt_ts(r.try_get("first_response_at")?)?,
         at_risk: r.try_get("at_risk")?,
         team: r.try_get("team")?,
+        assignee: r.try_get("assignee")?,
         message_ids: Vec::new(),
     })
 }
@@ -1073,6 +1075,15 @@ impl Store for SqliteStore {
         if let Some(lang) = &q.language {
             b.push(" AND t.language = ").push_bind(lang.as_str());
         }
+        match &q.assignee {
+            None => {}
+            Some(AssigneeFilter::Nobody) => {
+                b.push(" AND t.assignee IS NULL");
+            }
+            Some(AssigneeFilter::Agent(who)) => {
+                b.push(" AND t.assignee = ").push_bind(who.as_str());
+            }
+        }
         if let Some(search) = q.search.as_deref().and_then(fts_query) {
             // Tickets in inbox order, each checked through its messages'
             // ids against the matching ids (collected once). Collecting the
@@ -1119,6 +1130,64 @@ impl Store for SqliteStore {
             _ => None,
         };
         Ok(InboxPage { tickets, next })
+    }
+
+    async fn set_priority(
+        &self,
+        ticket: i64,
+        priority: kindly_core::Priority,
+        by: &str,
+        at: Timestamp,
+    ) -> Result<bool> {
+        crate::desk::set_priority(&self.pool, ticket, priority, by, at).await
+    }
+
+    async fn assign(
+        &self,
+        ticket: i64,
+        assignee: Option<&str>,
+        by: &str,
+        at: Timestamp,
+    ) -> Result<bool> {
+        crate::desk::assign(&self.pool, ticket, assignee, by, at).await
+    }
+
+    async fn add_note(
+        &self,
+        ticket: i64,
+        author: &str,
+        body: &str,
+        at: Timestamp,
+    ) -> Result<Option<i64>> {
+        crate::desk::add_note(&self.pool, ticket, author, body, at).await
+    }
+
+    async fn notes_of(&self, ticket: i64) -> Result<Vec<NoteView>> {
+        crate::desk::notes_of(&self.pool, ticket).await
+    }
+
+    async fn saved_replies(&self) -> Result<Vec<SavedReply>> {
+        crate::desk::saved_replies(&self.pool).await
+    }
+
+    async fn put_saved_reply(&self, r: &NewSavedReply<'_>) -> Result<i64> {
+        crate::desk::put_saved_reply(&self.pool, r).await
+    }
+
+    async fn delete_saved_reply(&self, id: i64) -> Result<bool> {
+        crate::desk::delete_saved_reply(&self.pool, id).await
+    }
+
+    async fn customer_tickets(&self, email: &str, limit: i64) -> Result<Vec<TicketView>> {
+        let sql = format!(
+            "{TICKET_SELECT} WHERE c.email = ? ORDER BY t.created_at DESC, t.id DESC LIMIT ?"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(email)
+            .bind(limit.clamp(1, 200))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(ticket_from_row).collect()
     }
 
     async fn owner_ticket(&self, what: Owned, id: i64) -> Result<Option<Option<i64>>> {

@@ -218,6 +218,8 @@ pub struct TicketView {
     pub at_risk: bool,
     /// The team whose queue holds it.
     pub team: String,
+    /// The agent (account e-mail) working it; `None`: nobody yet.
+    pub assignee: Option<String>,
     pub message_ids: Vec<String>,
 }
 
@@ -399,11 +401,22 @@ pub struct InboxQuery {
     /// Only these statuses; empty: open.
     pub statuses: Vec<TicketStatus>,
     pub language: Option<String>,
+    /// Only tickets this agent works, or nobody works.
+    pub assignee: Option<AssigneeFilter>,
     /// Words every listed ticket has in a message's subject or text (prefixes match).
     pub search: Option<String>,
     /// The cursor of the page before ([`InboxPage::next`]).
     pub after: Option<String>,
     pub limit: i64,
+}
+
+/// Whose tickets the inbox lists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AssigneeFilter {
+    /// Tickets nobody works yet.
+    Nobody,
+    /// Tickets this agent (account e-mail) works.
+    Agent(String),
 }
 
 /// One page of the inbox, most urgent first.
@@ -425,4 +438,33 @@ pub fn fts_query(search: &str) -> Option<String> {
         .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// An internal note on a ticket: for agents only, never mailed.
+#[derive(Clone, Debug, Serialize)]
+pub struct NoteView {
+    pub id: i64,
+    pub ticket: i64,
+    pub author: String,
+    pub body: String,
+    pub created_at: Timestamp,
+}
+
+/// One language's text of a saved reply.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct SavedReply {
+    pub id: i64,
+    pub title: String,
+    pub lang: String,
+    pub body: String,
+    pub updated_by: String,
+    pub updated_at: Timestamp,
+}
+
+pub struct NewSavedReply<'a> {
+    pub title: &'a str,
+    pub lang: &'a str,
+    pub body: &'a str,
+    pub by: &'a str,
+    pub at: Timestamp,
 }

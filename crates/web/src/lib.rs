@@ -7,6 +7,7 @@ pub mod sanitize;
 use std::sync::Arc;
 
 mod auth;
+mod desk;
 
 use askama::Template;
 use axum::Extension;
@@ -82,6 +83,17 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/tickets/{id}", get(ticket_page::<S>))
         .route("/tickets/{id}/reply", post(reply_form::<S>))
         .route("/outbox/{id}/send-now", post(send_now_form::<S>))
+        .route("/tickets/{id}/settings", post(desk::settings_form::<S>))
+        .route("/tickets/{id}/notes", post(desk::note_form::<S>))
+        .route("/tickets/{id}/merge", post(desk::merge_form::<S>))
+        .route("/messages/{id}/split", post(desk::split_form::<S>))
+        .route("/events/{id}/undo", post(desk::undo_form::<S>))
+        .route("/messages/{id}/attachments/{n}", get(desk::attachment::<S>))
+        .route(
+            "/saved",
+            get(desk::saved_page::<S>).post(desk::saved_submit::<S>),
+        )
+        .route("/saved/{id}/delete", post(desk::saved_delete::<S>))
         .route("/set-aside", get(set_aside_page::<S>))
         .route("/messages/{id}/html", get(message_html_page::<S>))
         .route("/api/session", get(auth::api_session))
@@ -112,6 +124,7 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
             get(auth::setup_page::<S>).post(auth::setup_submit::<S>),
         )
         .route("/static/kindly.css", get(stylesheet))
+        .route("/static/kindly.js", get(script))
         .route("/healthz", get(healthz::<S>))
         .route(
             "/inbound/mime",
@@ -130,6 +143,18 @@ async fn stylesheet() -> Response {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         include_str!("../static/kindly.css"),
+    )
+        .into_response()
+}
+
+/// Our one script: progressive enhancement only (every page works without it).
+async fn script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/kindly.js"),
     )
         .into_response()
 }
@@ -192,6 +217,9 @@ struct InboxFilter {
     team: String,
     #[serde(default)]
     lang: String,
+    /// "" anyone, "me", "nobody".
+    #[serde(default)]
+    assignee: String,
     #[serde(default)]
     after: String,
 }
@@ -224,7 +252,8 @@ struct TicketPage<'a> {
     company: &'a str,
     nav: Option<auth::Nav>,
     ticket: TicketView,
-    messages: Vec<MessageView>,
+    /// The session's CSRF token for every form on the page.
+    csrf: String,
     outbox: Vec<OutboxRow>,
     events: Vec<EventView>,
     /// The composer as the agent left it.
@@ -239,6 +268,97 @@ struct TicketPage<'a> {
     guideline: &'static str,
     /// Replies held for their cool-down: (outbox id, when it goes out, minutes left).
     held: Vec<(i64, String, i64)>,
+    /// Each message with its attachments' download links.
+    cards: Vec<Card>,
+    notes: Vec<kindly_store::NoteView>,
+    /// The customer's other tickets (teams this agent works).
+    profile: Vec<TicketView>,
+    /// Accounts that may work this ticket: (e-mail, name).
+    agents: Vec<(String, String)>,
+    saved: Vec<desk::SavedChoice>,
+    /// The merge or split just done, for its Undo button.
+    undo_event: Option<i64>,
+    /// The open promise: its deadline in Unix seconds (kindly.js counts down
+    /// from it) and the time left as the page was made.
+    countdown: Option<(i64, String)>,
+    statuses: &'static [&'static str],
+    priorities: &'static [&'static str],
+}
+
+/// One message on the ticket page.
+struct Card {
+    m: MessageView,
+    /// Customer mail in a ticket of several messages can be split off.
+    splittable: bool,
+    /// (index, file name, size in readable form, content type)
+    files: Vec<(usize, String, String, String)>,
+}
+
+impl Card {
+    fn of(m: MessageView, messages: usize) -> Card {
+        let files = m
+            .attachments
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .enumerate()
+                    .map(|(i, a)| {
+                        let name = a
+                            .get("filename")
+                            .and_then(|v| v.as_str())
+                            .filter(|n| !n.is_empty())
+                            .map_or_else(|| format!("attachment {}", i + 1), str::to_string);
+                        let size = a
+                            .get("size")
+                            .and_then(serde_json::Value::as_u64)
+                            .unwrap_or(0);
+                        let kind = a
+                            .get("content_type")
+                            .and_then(|v| v.as_str())
+                            .unwrap_or("")
+                            .to_string();
+                        (i, name, readable_size(size), kind)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Card {
+            splittable: messages > 1 && m.outcome != "quarantined" && m.outcome != "automatic",
+            files,
+            m,
+        }
+    }
+}
+
+/// Seconds to a deadline as the agent reads it: "2 h 5 min left", "15 min overdue".
+/// (kindly.js words it the same way as it counts down.)
+fn time_left(secs: i64) -> String {
+    let mins = (secs.abs() + 59) / 60;
+    let span = if mins >= 60 * 24 {
+        format!("{} d {} h", mins / (60 * 24), mins % (60 * 24) / 60)
+    } else if mins >= 60 {
+        format!("{} h {} min", mins / 60, mins % 60)
+    } else {
+        format!("{mins} min")
+    };
+    if secs >= 0 {
+        format!("{span} left")
+    } else {
+        format!("{span} overdue")
+    }
+}
+
+/// 1536 → "1.5 KB".
+fn readable_size(bytes: u64) -> String {
+    #[allow(clippy::cast_precision_loss)] // a size shown to one decimal
+    let b = bytes as f64;
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else if b < 1024.0 * 1024.0 {
+        format!("{:.1} KB", b / 1024.0)
+    } else {
+        format!("{:.1} MB", b / (1024.0 * 1024.0))
+    }
 }
 
 /// The reply composer's fields.
@@ -254,6 +374,9 @@ struct Draft {
     /// "on": the agent saw the tone findings and sends as written.
     #[serde(default)]
     as_written: Option<String>,
+    /// An internal note being written (kept when it is refused).
+    #[serde(default)]
+    note: String,
 }
 
 #[derive(Template)]
@@ -321,12 +444,27 @@ async fn index<S: Store>(
         ));
         f.lang.clear();
     }
+    let assignee = match f.assignee.as_str() {
+        "" => None,
+        "me" => Some(kindly_store::AssigneeFilter::Agent(
+            session.user.email.clone(),
+        )),
+        "nobody" => Some(kindly_store::AssigneeFilter::Nobody),
+        other => {
+            error = Some(format!(
+                "\"{other}\" is not a choice for “worked by”; showing everyone's tickets."
+            ));
+            f.assignee.clear();
+            None
+        }
+    };
     let page = st
         .store
         .inbox(&kindly_store::InboxQuery {
             teams,
             statuses,
             language: (!f.lang.is_empty()).then(|| f.lang.clone()),
+            assignee,
             search: (!f.q.trim().is_empty()).then(|| f.q.clone()),
             after: (!f.after.is_empty()).then(|| f.after.clone()),
             limit: INBOX_PAGE,
@@ -340,6 +478,7 @@ async fn index<S: Store>(
             ("status", f.status.as_str()),
             ("team", f.team.as_str()),
             ("lang", f.lang.as_str()),
+            ("assignee", f.assignee.as_str()),
             ("after", cursor.as_str()),
         ] {
             if !v.is_empty() {
@@ -389,6 +528,12 @@ fn parse_id(raw: &str) -> Result<i64, PageError> {
 #[derive(Deserialize)]
 struct TicketQuery {
     sent: Option<i64>,
+    /// What the action that led here did (merged, split, undone, note, settings).
+    done: Option<String>,
+    /// The merge or split just done (its Undo button).
+    event: Option<i64>,
+    /// A saved reply to start the draft with.
+    saved: Option<i64>,
 }
 
 async fn ticket_page<S: Store>(
@@ -398,19 +543,65 @@ async fn ticket_page<S: Store>(
     Query(q): Query<TicketQuery>,
 ) -> Result<Html<String>, PageError> {
     let id = parse_id(&raw)?;
-    let notice = q.sent.map(|o| format!("Your reply is queued (mail {o})."));
-    render_ticket(
-        &st,
-        &session,
+    let notice = q
+        .sent
+        .map(|o| format!("Your reply is queued (mail {o})."))
+        .or_else(|| {
+            q.done
+                .as_deref()
+                .and_then(desk::done_notice)
+                .map(str::to_string)
+        });
+    let mut draft = Draft::default();
+    if let Some(saved) = q.saved {
+        let all = st.store.saved_replies().await.map_err(internal)?;
+        match all.into_iter().find(|r| r.id == saved) {
+            Some(r) => draft.body = r.body,
+            None => {
+                return Err(PageError(
+                    StatusCode::NOT_FOUND,
+                    format!("There is no saved reply {saved}."),
+                ));
+            }
+        }
+    }
+    let undo = q
+        .event
+        .filter(|_| matches!(q.done.as_deref(), Some("merged" | "split")));
+    render_ticket_with(&st, &session, id, draft, notice, undo)
+        .await
+        .map(|(_, page)| page)
+}
+
+/// The ticket page after a GET: a notice and the Undo button of what led here.
+async fn render_ticket_with<S: Store>(
+    st: &AppState<S>,
+    session: &SessionRow,
+    id: i64,
+    draft: Draft,
+    notice: Option<String>,
+    undo_event: Option<i64>,
+) -> Result<(StatusCode, Html<String>), PageError> {
+    let view = Extras { undo_event };
+    render_ticket_inner(
+        st,
+        session,
         id,
-        Draft::default(),
+        draft,
         Vec::new(),
         notice,
         None,
         StatusCode::OK,
+        view,
     )
     .await
-    .map(|(_, page)| page)
+}
+
+/// Extras of a ticket page rendered after an action.
+#[derive(Clone, Copy, Default)]
+struct Extras {
+    /// The merge or split just done: its Undo button.
+    undo_event: Option<i64>,
 }
 
 /// The ticket page with the composer in the given state.
@@ -424,6 +615,32 @@ async fn render_ticket<S: Store>(
     notice: Option<String>,
     error: Option<String>,
     status: StatusCode,
+) -> Result<(StatusCode, Html<String>), PageError> {
+    render_ticket_inner(
+        st,
+        session,
+        id,
+        draft,
+        findings,
+        notice,
+        error,
+        status,
+        Extras::default(),
+    )
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn render_ticket_inner<S: Store>(
+    st: &AppState<S>,
+    session: &SessionRow,
+    id: i64,
+    draft: Draft,
+    findings: Vec<kindly_text::ToneFinding>,
+    notice: Option<String>,
+    error: Option<String>,
+    status: StatusCode,
+    extra: Extras,
 ) -> Result<(StatusCode, Html<String>), PageError> {
     // Another team's ticket is "not there" for this agent (no IDOR, no leak).
     let found = st.store.ticket(id).await.map_err(internal)?;
@@ -452,11 +669,38 @@ async fn render_ticket<S: Store>(
     if draft.status.is_empty() {
         draft.status = "pending".into();
     }
+    let notes = st.store.notes_of(id).await.map_err(internal)?;
+    let mut profile = st
+        .store
+        .customer_tickets(&ticket.customer, 21)
+        .await
+        .map_err(internal)?;
+    profile.retain(|t| t.id != id && can_see(&session.user, &t.team));
+    profile.truncate(20);
+    let agents = st
+        .store
+        .users()
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter(|u| !u.disabled && can_see(u, &ticket.team))
+        .map(|u| (u.email, u.name))
+        .collect();
+    let saved = desk::saved_choices(
+        &st.store.saved_replies().await.map_err(internal)?,
+        ticket.language.as_deref(),
+    );
+    let count = messages.len();
+    let cards = messages.into_iter().map(|m| Card::of(m, count)).collect();
+    let countdown = ticket
+        .promised_by
+        .filter(|_| ticket.first_response_at.is_none())
+        .map(|p| (p.as_second(), time_left(p.as_second() - now.as_second())));
     let page = render(&TicketPage {
         company: &st.settings.company,
         nav: auth::Nav::of(session),
+        csrf: session.csrf.clone(),
         ticket,
-        messages,
         outbox,
         events,
         draft,
@@ -466,6 +710,15 @@ async fn render_ticket<S: Store>(
         cooldown_minutes,
         guideline: agent::CALM_GUIDELINE,
         held,
+        cards,
+        notes,
+        profile,
+        agents,
+        saved,
+        undo_event: extra.undo_event,
+        countdown,
+        statuses: &["open", "pending", "solved", "closed"],
+        priorities: &["normal", "high", "urgent"],
     })?;
     Ok((status, page))
 }
