@@ -20,7 +20,8 @@ use kindly_app::{Clock, SystemClock};
 use kindly_store::{SessionRow, Store};
 use serde::Deserialize;
 
-use crate::{ApiError, AppState, PageError, internal};
+use crate::api::ApiError;
+use crate::{AppState, PageError, internal};
 
 /// The session cookie's name.
 pub const COOKIE: &str = "kindly_session";
