@@ -204,7 +204,7 @@ fn heldout_support_mails() {
 /// 1.000/0.909/0.952, de 1.000/0.950/0.974, all 1.000/0.955/0.977 (DEV: all
 /// 1.000/0.980/0.990). Caution: the TEST half had been reported after round one and
 /// was then read while adding phrase families, so these figures are optimistic;
-/// the blind set measures the lists honestly. New phrases were kept to families
+/// the DEV2 set (then blind) measured the lists honestly. New phrases were kept to families
 /// (exasperated questions, ultimatums, "so-called", ordinal "fifth time", reviews
 /// and "everyone will know", split German verbs), checked against calm text
 /// (banking77, Tatoeba, STSb, thanks/tone sets) for false alarms.
@@ -219,15 +219,15 @@ const HELDOUT_FLOORS: &[(&str, f64, f64, f64)] = &[
     ("TEST all", 0.95, 0.90, 0.93),
 ];
 
-/// The blind set (tests/data/blind/mood_{et,ru,en,de}.jsonl, 40 angry + 40 calm
-/// per language) was written after the held-out round by a writer who saw neither
-/// the detector, its word lists nor the earlier sets, to measure what tuning on
-/// the held-out set really bought. Nobody tunes on it: when a rule changes
-/// because of it, it stops being blind and a new one must be written. Only
-/// figures are printed (no texts, unless SHOW_BLIND_ERRORS is set by a person
-/// deciding to retire the set).
+/// DEV2 (tests/data/blind/mood_{et,ru,en,de}.jsonl, 40 angry + 40 calm per
+/// language; the files keep their old folder name). It was written as a blind set
+/// after the held-out round by a writer who saw neither the detector, its word
+/// lists nor the earlier sets, and measured once blind (figures under
+/// DEV2_FLOORS). Its errors have since been read while adding phrase families, so
+/// it is development data now and its figures are optimistic; a fresh blind set
+/// written elsewhere measures the lists honestly. SHOW_ERRORS prints its misses.
 #[test]
-fn blind_support_mails() {
+fn dev2_support_mails() {
     let mut by_lang = Table::new();
     let mut by_kind = Table::new();
     for lang in ["et", "ru", "en", "de"] {
@@ -251,7 +251,7 @@ fn blind_support_mails() {
                 .entry("all (language detected)".to_string())
                 .or_default()
                 .add(detected.angry, actual);
-            if std::env::var_os("SHOW_BLIND_ERRORS").is_some() && m.angry != actual {
+            if show_errors() && m.angry != actual {
                 println!(
                     "{} {lang} {kind}: {text} {:?}",
                     if actual { "FN" } else { "FP" },
@@ -261,11 +261,11 @@ fn blind_support_mails() {
         }
     }
     print_table(
-        "anger on the blind set (tests/data/blind/mood_*.jsonl)",
+        "anger on DEV2 (tests/data/blind/mood_*.jsonl, no longer blind)",
         &by_lang,
     );
-    print_table("blind set by kind (counts only)", &by_kind);
-    for (name, p, r) in BLIND_FLOORS {
+    print_table("DEV2 by kind", &by_kind);
+    for (name, p, r) in DEV2_FLOORS {
         let c = by_lang.get(*name).copied().unwrap_or_default();
         assert!(c.n() >= 80, "{name}: only {} rows", c.n());
         assert!(
@@ -277,8 +277,8 @@ fn blind_support_mails() {
     }
 }
 
-/// (slice, precision floor, recall floor) on the blind set, a little under what
-/// was measured the first time it was run (stop 12), P/R/F1:
+/// (slice, precision floor, recall floor) on DEV2. Measured the first time it
+/// was run, while it was still blind (stop 12), P/R/F1:
 /// et .885/.575/.697, ru .897/.650/.754, en .935/.725/.817, de 1.000/.750/.857,
 /// all .931/.675/.783. The detector before the second held-out round scored
 /// all .918/.556/.693 on it (et .613, ru .656, en .746, de .750 F1): the gain
@@ -286,10 +286,18 @@ fn blind_support_mails() {
 /// (.730 → .977, tuned on). Missed most: sarcasm (4/16), polite leaving (1/7),
 /// leaving, exasperation and review threats (7/12 each); false alarms on
 /// quoted anger (4/20) and neutral mentions (3/24).
-const BLIND_FLOORS: &[(&str, f64, f64)] = &[
-    ("et", 0.85, 0.55),
-    ("ru", 0.85, 0.62),
-    ("en", 0.90, 0.70),
-    ("de", 0.95, 0.72),
-    ("all", 0.90, 0.65),
+/// Round 3 (its misses read, families added: a crime named after a copula,
+/// leaving over a grievance, thanks with scare quotes, praise alone beside
+/// trouble, a whole mail in capitals, someone else's anger, negation after the
+/// word, media and refusing to pay, in all four languages): et 1.000/.975/.987,
+/// ru .976/1.000/.988, en 1.000/1.000/1.000, de 1.000/.975/.987, all
+/// .994/.988/.991. Tuned on, so optimistic: only the fresh blind set tells what
+/// the families bought. Held-out TEST and the shared corpora did not move
+/// (see their notes).
+const DEV2_FLOORS: &[(&str, f64, f64)] = &[
+    ("et", 0.95, 0.93),
+    ("ru", 0.95, 0.93),
+    ("en", 0.95, 0.93),
+    ("de", 0.95, 0.93),
+    ("all", 0.95, 0.95),
 ];
