@@ -410,12 +410,16 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
     let negated = |start: usize| -> bool {
         let clause = layout.clause[start];
         let window = start.saturating_sub(NEGATION_WINDOW)..start;
-        window
-            .into_iter()
-            .any(|i| layout.clause[i] == clause && is_negation(tokens.word(i), lang.negations))
-            || denied_from
-                .iter()
-                .any(|&(s, from)| s == layout.sentence[start] && from <= start)
+        window.into_iter().any(|i| {
+            layout.clause[i] == clause
+                && is_negation(tokens.word(i), lang.negations)
+                // "nothing but theft", "nothing short of fraud" say it twice.
+                && !(tokens.word(i) == "nothing"
+                    && i + 1 < tokens.len()
+                    && matches!(tokens.word(i + 1), "but" | "short"))
+        }) || denied_from
+            .iter()
+            .any(|&(s, from)| s == layout.sentence[start] && from <= start)
     };
     // A hedge reaches the HEDGE_WINDOW tokens after it.
     let hedged = |start: usize| {

@@ -301,3 +301,25 @@ const DEV2_FLOORS: &[(&str, f64, f64)] = &[
     ("de", 0.95, 0.93),
     ("all", 0.95, 0.95),
 ];
+
+/// Family probes (tests/data/mood_families.jsonl, 6 angry + 6 calm per
+/// language), written by the developer in round 3 to check that each family
+/// added for a DEV2 miss reaches other wordings, and its calm look-alikes stay
+/// calm: sarcastic thanks with scare quotes, praise alone, a crime after a
+/// copula (and the same asked as a question), leaving over a grievance (and a
+/// calm cancellation), refusing to pay, a whole mail in capitals (and a
+/// caps-lock question), someone else's anger, an apology for one's tone. Tuned
+/// on by construction: a regression guard, not a measurement.
+#[test]
+fn family_probes() {
+    let mut wrong = Vec::new();
+    for row in read_jsonl(&own_data("mood_families.jsonl")) {
+        let lang = str_field(&row, "lang");
+        let text = str_field(&row, "text");
+        let m = mood(text, Some(lang));
+        if m.angry != bool_field(&row, "angry") {
+            wrong.push(format!("{lang}: {text} {:?}", m.signals));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
