@@ -40,7 +40,7 @@ impl Kind {
             Kind::Profanity => (1.6, 0.6),
             Kind::AngerWord => (2.3, 0.6),
             Kind::Nudge => (1.2, 0.5),
-            Kind::Mention => (1.3, 0.6),
+            Kind::Mention => (1.3, 0.4),
             Kind::Leave => (1.6, 1.1),
             Kind::Sarcasm => (1.3, 0.4),
             Kind::Exasperation => (1.4, 0.9),
