@@ -353,12 +353,14 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
     let mut grievance = false;
     let mut thanks_ends: Vec<usize> = Vec::new();
     let mut praise: Vec<(usize, usize)> = Vec::new();
+    let mut promises: Vec<usize> = Vec::new();
     lang.cues.for_each(tokens, |cue| match cue.value {
         Cue::Intent => intent_sentences.push(layout.sentence[cue.start]),
         Cue::Copula => copula_ends.push(cue.end),
         Cue::Grievance => grievance = true,
         Cue::Thanks => thanks_ends.push(cue.end),
         Cue::Praise => praise.push((cue.start, cue.end)),
+        Cue::Promise => promises.push(cue.start),
         Cue::Trouble => trouble = true,
         Cue::Hedge => hedge_ends.push(cue.end),
         Cue::Report => {
@@ -453,6 +455,8 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
             .map(|q| (end.saturating_sub(1), q))
     });
     trouble |= scare_thanks.is_some();
+    // A promise in scare quotes ("the 'free' upgrade", "«быструю доставку»") was broken.
+    trouble |= promises.iter().any(|&i| layout.quoted[i]);
     // A sentence of nothing but praise ("Stellar.", "Wirklich erstklassig.", "Браво,
     // так держать.") in a mail that reports trouble.
     let lone_praise = praise.iter().copied().find(|&(start, end)| {

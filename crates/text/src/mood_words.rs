@@ -57,6 +57,9 @@ pub(crate) enum Cue {
     Thanks,
     /// A praise word; a short sentence of nothing but praise beside trouble is sarcasm.
     Praise,
+    /// A promise word ("free", "express", "kostenlos"): in scare quotes it says
+    /// the promise was broken, which is trouble.
+    Promise,
 }
 
 use Cue::*;
@@ -619,6 +622,8 @@ const EN: Lists = Lists {
         ("very professional", Sarcasm),
         ("how much longer", Exasperation),
         // round 3: families from DEV2 misses (see anger_quality.rs)
+        ("nice try", Sarcasm),
+        ("amazing service", Sarcasm),
         ("i am not paying", Threat),
         ("i won't be paying", Threat),
         ("not paying … for", Threat),
@@ -841,6 +846,12 @@ const EN: Lists = Lists {
         ("yet another", Trouble),
         ("takes a", Trouble),
         // round 3
+        (
+            "free|express|fast|quick|instant|guaranteed|priority|premium|unlimited|24/7|next-day|same-day",
+            Promise,
+        ),
+        ("month", Trouble),
+        ("a whole", Trouble),
         ("is", Copula),
         ("that's", Copula),
         ("it's", Copula),
@@ -1422,6 +1433,8 @@ const DE: Lists = Lists {
         ("lastschrift … widersprech*", Mention),
         ("belastung … widersprech*", Mention),
         // round 3: families from DEV2 misses (see anger_quality.rs)
+        ("netter versuch", Sarcasm),
+        ("guter versuch", Sarcasm),
         ("werde … nicht … bezahlen|zahlen", Threat),
         ("zahle … keinen cent", Threat),
         ("nach absicht", Fraud),
@@ -1639,6 +1652,12 @@ const DE: Lists = Lists {
         ("fällt … aus", Trouble),
         ("wieder", Trouble),
         // round 3
+        (
+            "kostenlos*|gratis|express*|schnell*|sofort*|garantiert*|priorit*|premium|unbegrenzt*|24-stunden*",
+            Promise,
+        ),
+        ("ganzen monat", Trouble),
+        ("einen monat", Trouble),
         ("ist", Copula),
         ("sind", Copula),
         ("das nenne ich", Copula),
@@ -1655,7 +1674,7 @@ const DE: Lists = Lists {
         ("danke", Thanks),
         ("dank", Thanks),
         (
-            "genial|erstklassig|super|toll|klasse|prima|großartig|hervorragend|spitze|wunderbar|perfekt|bravo|weltklasse|grandios|fantastisch|spitzenklasse|glückwunsch",
+            "genial*|erstklassig*|super|toll*|klasse|prima|großartig*|hervorragend*|spitze|wunderbar*|perfekt*|bravo|weltklasse|grandios*|fantastisch*|spitzenklasse|glückwunsch|respekt",
             Praise,
         ),
         ("minuten", Trouble),
@@ -2235,6 +2254,8 @@ const RU: Lists = Lists {
         ("не дозвониться", Nudge),
         ("очень профессионально", Sarcasm),
         // round 3: families from DEV2 misses (see anger_quality.rs)
+        ("хорошая попытка", Sarcasm),
+        ("неплохая попытка", Sarcasm),
         ("платить … не собираюсь", Threat),
         ("платить … не буду", Threat),
         ("не собираюсь … платить", Threat),
@@ -2439,6 +2460,12 @@ const RU: Lists = Lists {
         ("написал мне", Report),
         ("ругаться ни", Denial),
         // round 3
+        (
+            "бесплатн*|экспресс*|быстр*|мгновенн*|гарантирован*|приоритетн*|премиум*|безлимитн*|круглосуточн*",
+            Promise,
+        ),
+        ("месяц*", Trouble),
+        ("целый", Trouble),
         ("это", Copula),
         ("является", Copula),
         ("чистой воды", Copula),
@@ -2452,7 +2479,7 @@ const RU: Lists = Lists {
         ("спасибо", Thanks),
         ("благодарю", Thanks),
         (
-            "браво|гениально|прелесть|отлично|прекрасно|замечательно|великолепно|супер|шикарно|восхитительно|потрясающе|чудесно",
+            "браво|гениальн*|прелесть|отличн*|прекрасн*|замечательн*|великолепн*|супер|шикарн*|восхитительн*|потрясающ*|чудесн*",
             Praise,
         ),
         ("сутки", Trouble),
@@ -2905,6 +2932,8 @@ const ET: Lists = Lists {
         ("avaldus* … politsei*", Mention),
         ("politseisse avaldus*", Mention),
         // round 3: families from DEV2 misses (see anger_quality.rs)
+        ("tore katse", Sarcasm),
+        ("hea katse", Sarcasm),
         ("ei hakka … maksma", Threat),
         ("ma ei kavatse … maksta", Threat),
         ("skeem", Crime),
@@ -3073,6 +3102,12 @@ const ET: Lists = Lists {
         ("kirjutas keegi", Report),
         ("ütles et", Report),
         // round 3
+        (
+            "tasuta|kiir*|ekspress*|kohe|garanteeri*|prioriteet*|premium|piiramatu*|ööpäevaringse*",
+            Promise,
+        ),
+        ("terve kuu", Trouble),
+        ("kuu", Trouble),
         ("on", Copula),
         ("see on", Copula),
         ("nimetan", Copula),
@@ -3088,7 +3123,7 @@ const ET: Lists = Lists {
         ("tänan", Thanks),
         ("tänud", Thanks),
         (
-            "geniaalne|suurepärane|tore|super|vapustav|imeline|braavo|tubli|muljetavaldav|fantastiline|professionaalne",
+            "geniaaln*|suurepära*|tore|super|vapustav*|imeli*|braavo|tubli|muljetavaldav*|fantastili*|professionaalne",
             Praise,
         ),
         ("päeva", Trouble),
