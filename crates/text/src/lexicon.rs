@@ -15,6 +15,7 @@
 //! per prefix of the token rather than a scan of the list.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::normalize::Tokens;
@@ -70,6 +71,30 @@ impl Part {
     }
 }
 
+/// FNV-1a: the keys are short words of our own lists, probed once per prefix of
+/// every token, so a cheap hash beats the default SipHash (no untrusted keys).
+type Fnv = BuildHasherDefault<FnvHasher>;
+
+struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> Self {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 const MAX_GAP: usize = 6;
 const LONG_GAP: usize = 12;
 
@@ -91,7 +116,7 @@ pub(crate) struct Hit<T> {
 pub(crate) struct Lexicon<T> {
     entries: Vec<Entry<T>>,
     /// First word (or stem) of the entries -> their range in `entries`.
-    by_first: HashMap<&'static str, Range<usize>>,
+    by_first: HashMap<&'static str, Range<usize>, Fnv>,
     /// `*part*` entries: (part, value).
     infixes: Vec<(&'static str, T)>,
     /// Entries starting with a `*end` part, tried at every token.
@@ -141,7 +166,7 @@ impl<T: Copy> Lexicon<T> {
             }
         }
         entries.sort_by(|a, b| first_text(a).cmp(first_text(b)));
-        let mut by_first: HashMap<&'static str, Range<usize>> = HashMap::new();
+        let mut by_first: HashMap<&'static str, Range<usize>, Fnv> = HashMap::default();
         for (i, entry) in entries.iter().enumerate() {
             by_first
                 .entry(first_text(entry))
@@ -160,13 +185,9 @@ impl<T: Copy> Lexicon<T> {
     /// or a stem of it, longest first.
     fn hits_at(&self, tokens: &Tokens, start: usize, out: &mut impl FnMut(Hit<T>)) {
         let word = tokens.word(start);
-        let ends = word
-            .char_indices()
-            .map(|(i, _)| i)
-            .skip(1)
-            .chain(std::iter::once(word.len()));
-        let ends: Vec<usize> = ends.collect();
-        for &end in ends.iter().rev() {
+        // Every prefix of the word that ends on a character boundary, longest first.
+        let ends = word.char_indices().rev().map(|(i, c)| i + c.len_utf8());
+        for end in ends {
             let Some(range) = word.get(..end).and_then(|p| self.by_first.get(p)) else {
                 continue;
             };

@@ -3,11 +3,13 @@
 //!
 //! - [`language`]: which language a text is in.
 //! - [`normalize`]: lower-case, NFKC, tokens; content keys for exact re-sends.
-//! - [`mood`]: anger score and the signals behind it.
+//! - [`mood`]: anger score and the signals behind it; [`anger_model`]: a linear
+//!   model kept beside it for comparison (not used by `mood`).
 //! - [`thanks`]: "thank you, it works" recognition.
 //! - [`tone`]: the tone guard for agents' drafts.
 //! - [`similarity`]: fingerprints (terms, MinHash, identifiers, nudges) for repeats.
 
+pub mod anger_model;
 pub mod language;
 mod lexicon;
 pub mod mood;

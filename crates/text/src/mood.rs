@@ -40,13 +40,14 @@ impl Kind {
             Kind::Profanity => (1.6, 0.6),
             Kind::AngerWord => (2.3, 0.6),
             Kind::Nudge => (1.2, 0.5),
-            Kind::Mention => (1.3, 0.6),
+            Kind::Mention => (1.3, 0.4),
             Kind::Leave => (1.6, 1.1),
             Kind::Sarcasm => (1.3, 0.4),
             Kind::Exasperation => (1.4, 0.9),
             Kind::Warning => (1.4, 0.9),
             Kind::Rudeness => (1.3, 0.6),
             Kind::Calm => (-1.5, -0.5),
+            Kind::Crime => (1.3, 0.6),
         }
     }
 
@@ -65,6 +66,7 @@ impl Kind {
             Kind::Warning => "warning",
             Kind::Rudeness => "rudeness",
             Kind::Calm => "calm",
+            Kind::Crime => "mention",
         }
     }
 
@@ -78,6 +80,7 @@ impl Kind {
                 | Kind::Mention
                 | Kind::Leave
                 | Kind::Rudeness
+                | Kind::Crime
         )
     }
 
@@ -98,12 +101,20 @@ const NEGATION_WINDOW: usize = 3;
 /// Tokens before a complaint word that a hedge may stand in ("a bit rude").
 const HEDGE_WINDOW: usize = 2;
 const EMOJI_WEIGHT: f32 = 1.4;
+/// Tokens between a copula and a crime it names ("on üks suur skeem").
+const COPULA_WINDOW: usize = 3;
+/// Tokens after "thanks for" that a scare quote may start in.
+const SCARE_QUOTE_WINDOW: usize = 6;
+/// A sentence this short that holds a praise word is praise alone.
+const LONE_PRAISE_WORDS: usize = 3;
 
 struct Language {
     words: Lexicon<Kind>,
     /// "still", "again", "immer noch", "до сих пор", "ikka" ...
     still: Lexicon<()>,
     negations: &'static [&'static str],
+    /// Negations that follow the word they take back: "pahameelt pole", "злости нет".
+    negations_after: &'static [&'static str],
     cues: Lexicon<Cue>,
 }
 
@@ -115,6 +126,7 @@ static LANGUAGES: LazyLock<[(&'static str, Language); 4]> = LazyLock::new(|| {
                 words: Lexicon::new(with_plain_spellings(code, list.words)),
                 still: Lexicon::new(list.still.iter().map(|w| (*w, ()))),
                 negations: list.negations,
+                negations_after: list.negations_after,
                 cues: Lexicon::new(with_plain_spellings(code, list.cues)),
             },
         )
@@ -180,7 +192,7 @@ pub fn mood(text: &str, lang: Option<&str>) -> Mood {
         word_signals(text, &tokens, lang, &mut score);
     }
     let before = score.signals.len();
-    shouting(&tokens, &mut score);
+    shouting(text, &tokens, &mut score);
     let shouted = score.signals.len() > before;
     let before = score.signals.len();
     punctuation(text, &mut score);
@@ -337,8 +349,18 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
     let mut reported_from: Vec<(usize, usize)> = Vec::new(); // (sentence, first token)
     let mut denied_from: Vec<(usize, usize)> = Vec::new(); // (sentence, first token)
     let mut trouble = false;
+    let mut copula_ends: Vec<usize> = Vec::new();
+    let mut grievance = false;
+    let mut thanks_ends: Vec<usize> = Vec::new();
+    let mut praise: Vec<(usize, usize)> = Vec::new();
+    let mut promises: Vec<usize> = Vec::new();
     lang.cues.for_each(tokens, |cue| match cue.value {
         Cue::Intent => intent_sentences.push(layout.sentence[cue.start]),
+        Cue::Copula => copula_ends.push(cue.end),
+        Cue::Grievance => grievance = true,
+        Cue::Thanks => thanks_ends.push(cue.end),
+        Cue::Praise => praise.push((cue.start, cue.end)),
+        Cue::Promise => promises.push(cue.start),
         Cue::Trouble => trouble = true,
         Cue::Hedge => hedge_ends.push(cue.end),
         Cue::Report => {
@@ -364,15 +386,42 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
         }
         Cue::Denial => denied_from.push((layout.sentence[cue.start], cue.end)),
     });
+    let negated_after = |end: usize| -> bool {
+        end < tokens.len()
+            && layout.clause[end] == layout.clause[end - 1]
+            && !layout.question[end]
+            && lang.negations_after.contains(&tokens.word(end))
+    };
+    // "this is theft": a crime named at most three words after a copula.
+    let after_copula = |start: usize| {
+        copula_ends.iter().any(|&end| {
+            end <= start
+                && start - end <= COPULA_WINDOW
+                && layout.clause[end.saturating_sub(1)] == layout.clause[start]
+        })
+    };
+    // "Are you ripping people off?" asks the reader: an accusation all the same.
+    let about_reader = |start: usize| {
+        (start.saturating_sub(COPULA_WINDOW + 1)..start).any(|i| {
+            matches!(
+                tokens.word(i),
+                "you" | "sie" | "ihr" | "вы" | "ты" | "te" | "sa" | "teie"
+            )
+        })
+    };
     let negated = |start: usize| -> bool {
         let clause = layout.clause[start];
         let window = start.saturating_sub(NEGATION_WINDOW)..start;
-        window
-            .into_iter()
-            .any(|i| layout.clause[i] == clause && is_negation(tokens.word(i), lang.negations))
-            || denied_from
-                .iter()
-                .any(|&(s, from)| s == layout.sentence[start] && from <= start)
+        window.into_iter().any(|i| {
+            layout.clause[i] == clause
+                && is_negation(tokens.word(i), lang.negations)
+                // "nothing but theft", "nothing short of fraud" say it twice.
+                && !(tokens.word(i) == "nothing"
+                    && i + 1 < tokens.len()
+                    && matches!(tokens.word(i + 1), "but" | "short"))
+        }) || denied_from
+            .iter()
+            .any(|&(s, from)| s == layout.sentence[start] && from <= start)
     };
     // A hedge reaches the HEDGE_WINDOW tokens after it.
     let hedged = |start: usize| {
@@ -393,6 +442,34 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
     trouble |= hits
         .iter()
         .any(|hit| matches!(hit.value, Kind::Nudge | Kind::Exasperation) && !reported(hit.start));
+    // "Thanks for the 'express delivery'": thanks with scare quotes after it in the
+    // sentence is irony, and says by itself that something went wrong.
+    let scare_thanks = thanks_ends.iter().find_map(|&end| {
+        let sentence = layout.sentence.get(end.saturating_sub(1))?;
+        if layout.quoted[end.saturating_sub(1)] {
+            return None; // a quoted "Thanks for the help." in a dialogue
+        }
+        (end..tokens.len().min(end + SCARE_QUOTE_WINDOW))
+            .take_while(|&i| layout.sentence[i] == *sentence)
+            .find(|&i| layout.quoted[i])
+            .map(|q| (end.saturating_sub(1), q))
+    });
+    trouble |= scare_thanks.is_some();
+    // A promise in scare quotes ("the 'free' upgrade", "«быструю доставку»") was broken.
+    trouble |= promises.iter().any(|&i| layout.quoted[i]);
+    // A sentence of nothing but praise ("Stellar.", "Wirklich erstklassig.", "Браво,
+    // так держать.") in a mail that reports trouble.
+    let lone_praise = praise.iter().copied().find(|&(start, end)| {
+        let s = layout.sentence[start];
+        let words = layout.sentence.iter().filter(|&&x| x == s).count();
+        words <= LONE_PRAISE_WORDS
+            && !layout.question[start]
+            && !layout.quoted[start]
+            && !thanks_ends
+                .iter()
+                .any(|&e| layout.sentence[e.saturating_sub(1)] == s)
+            && end <= tokens.len()
+    });
 
     let mut seen: Vec<(Kind, &str)> = Vec::new();
     let mut covered_until = 0usize;
@@ -408,13 +485,24 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
             continue;
         }
         if reported(hit.start)
-            || (hit.value.can_be_negated() && negated(hit.start))
+            || (hit.value.can_be_negated() && (negated(hit.start) || negated_after(hit.end)))
             || (hit.value.can_be_hedged() && hedged(hit.start))
         {
             covered_until = hit.end;
             continue;
         }
-        let in_intent = intent_sentences.contains(&layout.sentence[hit.start]);
+        let in_intent = intent_sentences.contains(&layout.sentence[hit.start])
+            || (grievance && matches!(hit.value, Kind::Mention | Kind::Leave));
+        // A crime asked about ("Kas see on pettus?", "это ведь мошенники?") is a question.
+        if layout.question[hit.start]
+            && (hit.value == Kind::Crime
+                || (hit.value == Kind::Fraud
+                    && after_copula(hit.start)
+                    && !about_reader(hit.start)))
+        {
+            covered_until = hit.end;
+            continue;
+        }
         // A mention asked about ("Is this a scam?", "how do I dispute a payment if it
         // never arrives?") is a question, even with an "if … not" in it.
         if hit.value == Kind::Mention && layout.question[hit.start] {
@@ -426,7 +514,9 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
         }
         covered_until = hit.end;
         // Mentions and leaving said with intent weigh as a threat.
-        let kind = if matches!(hit.value, Kind::Mention | Kind::Leave) && in_intent {
+        let kind = if hit.value == Kind::Crime && after_copula(hit.start) {
+            Kind::Fraud
+        } else if matches!(hit.value, Kind::Mention | Kind::Leave | Kind::Crime) && in_intent {
             Kind::Threat
         } else {
             hit.value
@@ -442,6 +532,31 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
         let phrase = quote(text, tokens, hit.start, hit.end);
         score.add(weight, format!("{}: {phrase}", kind.label()));
         if kind == Kind::Sarcasm && !sarcasm_seen {
+            sarcasm_seen = true;
+            score.add(
+                SARCASM_TROUBLE_WEIGHT,
+                "sarcasm: praise beside a complaint".to_string(),
+            );
+        }
+    }
+
+    // Praise alone in a mail that thanks is just praise ("Perfect. Thanks!"),
+    // unless the thanks itself is ironic.
+    let lone_praise =
+        lone_praise.filter(|_| trouble && (thanks_ends.is_empty() || scare_thanks.is_some()));
+    for (start, end, what) in [
+        scare_thanks.map(|(a, b)| (a, b + 1, "thanks with scare quotes")),
+        lone_praise.map(|(a, b)| (a, b, "praise alone")),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let (first, extra) = Kind::Sarcasm.weights();
+        score.add(
+            if sarcasm_seen { extra } else { first },
+            format!("sarcasm ({what}): {}", quote(text, tokens, start, end)),
+        );
+        if !sarcasm_seen {
             sarcasm_seen = true;
             score.add(
                 SARCASM_TROUBLE_WEIGHT,
@@ -476,13 +591,18 @@ fn is_negation(word: &str, negations: &[&str]) -> bool {
     negations.contains(&word) || word.ends_with("n't")
 }
 
-/// One or two words in capitals beside "!!!": "MIKS te saadate … ???".
+/// Words in capitals beside "!!!": "MIKS te saadate … ???", up to three of them.
+/// Glad words do not count: "THANK YOU!!!", "AITÄH!!!".
 fn emphasis(text: &str, tokens: &Tokens, score: &mut Score) {
-    if let Some(i) = tokens
+    let loud: Vec<usize> = tokens
         .spans()
         .iter()
-        .position(|s| s.letters >= 3 && s.capitals == s.letters)
-    {
+        .enumerate()
+        .filter(|(i, s)| s.letters >= 3 && s.capitals == s.letters && !is_glad(tokens.word(*i)))
+        .map(|(i, _)| i)
+        .take(EMPHASIS_MAX)
+        .collect();
+    for i in loud {
         score.add(
             EMPHASIS_WEIGHT,
             format!("shouting: {}", quote(text, tokens, i, i + 1)),
@@ -490,14 +610,92 @@ fn emphasis(text: &str, tokens: &Tokens, score: &mut Score) {
     }
 }
 
-fn shouting(tokens: &Tokens, score: &mut Score) {
+/// The text asks: a "?" or a question word first.
+fn asks(text: &str, tokens: &Tokens) -> bool {
+    text.contains('?')
+        || (!tokens.is_empty()
+            && matches!(
+                tokens.word(0),
+                "what"
+                    | "how"
+                    | "why"
+                    | "where"
+                    | "when"
+                    | "can"
+                    | "is"
+                    | "do"
+                    | "mis"
+                    | "miks"
+                    | "kus"
+                    | "kuidas"
+                    | "kas"
+                    | "что"
+                    | "как"
+                    | "где"
+                    | "почему"
+                    | "когда"
+                    | "was"
+                    | "wie"
+                    | "wo"
+                    | "warum"
+                    | "wann"
+            ))
+}
+
+/// A smiling face: ":)", ":D", "))", "😄".
+fn has_glad_face(text: &str) -> bool {
+    text.contains(":)")
+        || text.contains(":D")
+        || text.contains(":-)")
+        || text.contains("))")
+        || text.matches(')').count() > text.matches('(').count()
+        || text.contains(['😄', '😊', '😃', '😀', '🙂', '😁', '😂', '❤', '😍'])
+}
+
+/// Words people shout for joy (folded).
+fn is_glad(word: &str) -> bool {
+    matches!(
+        word,
+        "thank"
+            | "thanks"
+            | "you"
+            | "danke"
+            | "dankeschön"
+            | "vielen"
+            | "dank"
+            | "aitäh"
+            | "aitah"
+            | "tänan"
+            | "tanan"
+            | "спасибо"
+            | "благодарю"
+            | "большое"
+            | "super"
+            | "great"
+            | "yes"
+            | "yay"
+            | "hurra"
+            | "juhuu"
+            | "ура"
+            | "супер"
+            | "love"
+            | "best"
+    )
+}
+
+fn shouting(text: &str, tokens: &Tokens, score: &mut Score) {
+    let glad = has_glad_face(text);
     let mut words = 0usize;
     let mut capitals = 0usize;
-    for span in tokens.spans() {
+    let mut long = 0usize;
+    for (i, span) in tokens.spans().iter().enumerate() {
         if span.letters >= 2 {
             words += 1;
             if span.capitals == span.letters {
                 capitals += 1;
+                if span.letters >= 5 && !is_glad(tokens.word(i)) {
+                    long += 1;
+                }
             }
         }
     }
@@ -505,10 +703,27 @@ fn shouting(tokens: &Tokens, score: &mut Score) {
         return;
     }
     let share = capitals as f32 / words as f32;
-    if (capitals >= 3 && share >= 0.3) || capitals >= 8 {
+    // A smiley beside the capitals is glee, not shouting: "ТЫ НЕ СТРАШИЛИЩЕ)".
+    let glee = if glad { 0.5 } else { 1.0 };
+    // Caps lock on a plain question ("WHAT IS THE REASON FOR THAT") is a habit.
+    let caps_lock_question = share >= 0.9 && !text.contains('!') && asks(text, tokens);
+    if capitals >= 5 && share >= 0.5 && !caps_lock_question {
+        // A mail (nearly) all in capitals is shouting by itself.
         score.add(
-            1.0 + share,
+            glee * (1.0 + 1.5 * share + 0.1 * capitals.min(8) as f32),
             format!("shouting: {capitals} words in capitals"),
+        );
+    } else if (capitals >= 3 && share >= 0.3) || capitals >= 8 {
+        score.add(
+            glee * (1.0 + share),
+            format!("shouting: {capitals} words in capitals"),
+        );
+    } else if long >= 3 {
+        // Several long words in capitals in a calm-looking sentence: "Mir fehlt ein
+        // LEBENDER Mensch, der das Problem LÖST" (acronyms are mostly shorter).
+        score.add(
+            SCATTERED_CAPITALS_WEIGHT,
+            format!("shouting: {long} long words in capitals"),
         );
     }
 }
@@ -516,7 +731,11 @@ fn shouting(tokens: &Tokens, score: &mut Score) {
 /// Several runs of "!!!" or "???" in one mail, beyond the longest.
 const MORE_RUNS_WEIGHT: f32 = 0.6;
 /// A word in capitals (3+ letters) in a mail that also has "!!!" or "???".
-const EMPHASIS_WEIGHT: f32 = 0.6;
+const EMPHASIS_WEIGHT: f32 = 0.7;
+/// Words in capitals counted beside "!!!".
+const EMPHASIS_MAX: usize = 3;
+/// Three or more long words in capitals in a mail that is otherwise not shouting.
+const SCATTERED_CAPITALS_WEIGHT: f32 = 1.6;
 
 fn punctuation(text: &str, score: &mut Score) {
     let mut longest_bang = String::new();
@@ -739,6 +958,81 @@ mod tests {
             "How do I open a claim if a seller does not deliver?",
             Some("en"),
         );
+        assert!(!m.angry, "{m:?}");
+    }
+
+    #[test]
+    fn a_crime_named_after_a_copula_is_an_accusation() {
+        let m = mood("See on puhas pettus. Raha võeti topelt.", Some("et"));
+        assert!(m.angry && has(&m, "fraud accusation: pettus"), "{m:?}");
+        let m = mood("Das ist schlicht Diebstahl.", Some("de"));
+        assert!(m.angry, "{m:?}");
+        // Asked about or denied, it is not.
+        let m = mood("Kas see SMS on pettus või teie teade?", Some("et"));
+        assert!(!m.angry, "{m:?}");
+        let m = mood("Это ведь мошенники? Я положил трубку.", Some("ru"));
+        assert!(!m.angry, "{m:?}");
+        let m = mood("See ei ole pettus, lihtsalt viga arvel.", Some("et"));
+        assert!(!m.angry, "{m:?}");
+    }
+
+    #[test]
+    fn thanks_with_scare_quotes_and_praise_alone_are_sarcasm() {
+        let m = mood(
+            "Thanks for the 'express delivery'. It took nine days.",
+            Some("en"),
+        );
+        assert!(
+            m.angry && has(&m, "sarcasm (thanks with scare quotes)"),
+            "{m:?}"
+        );
+        let m = mood(
+            "Die Hotline hängt seit 40 Minuten in der Warteschleife. Wirklich erstklassig.",
+            Some("de"),
+        );
+        assert!(m.angry, "{m:?}");
+        // Quoted dialogue and real praise are not.
+        let m = mood("\"Danke für die Hilfe.\" \"Keine Ursache.\"", Some("de"));
+        assert!(!m.angry, "{m:?}");
+        let m = mood("Perfect. It works again, thanks!", Some("en"));
+        assert!(!m.angry, "{m:?}");
+    }
+
+    #[test]
+    fn leaving_over_a_grievance_is_a_threat() {
+        let m = mood(
+            "After repeated outages I will move elsewhere. Please close my account.",
+            Some("en"),
+        );
+        assert!(m.angry, "{m:?}");
+        let m = mood(
+            "I'm moving abroad, so please close my account. Thanks for everything!",
+            Some("en"),
+        );
+        assert!(!m.angry, "{m:?}");
+    }
+
+    #[test]
+    fn someone_elses_anger_and_a_negation_after_the_word() {
+        let m = mood(
+            "My husband was furious about the torn cover, but I know it is the courier's fault.",
+            Some("en"),
+        );
+        assert!(!m.angry, "{m:?}");
+        let m = mood(
+            "Mingit pahameelt pole, küsin lihtsalt tarneaega.",
+            Some("et"),
+        );
+        assert!(!m.angry, "{m:?}");
+    }
+
+    #[test]
+    fn capitals_shout_but_caps_lock_questions_do_not() {
+        let m = mood("I DID NOT ORDER THIS. TAKE IT OFF MY BILL.", Some("en"));
+        assert!(m.angry, "{m:?}");
+        let m = mood("WHAT IS THE REASON FOR THIS FEE", Some("en"));
+        assert!(!m.angry, "{m:?}");
+        let m = mood("THANK YOU!!! Finally back online", Some("en"));
         assert!(!m.angry, "{m:?}");
     }
 

@@ -375,7 +375,7 @@ fn word_shingles(text: &str) -> Vec<u64> {
 
 // --- stemming --------------------------------------------------------------
 
-struct Stemmers {
+pub(crate) struct Stemmers {
     latin: Option<Stemmer>,
     /// Estonian has no Snowball stemmer: a light suffix stripper stands in.
     estonian: bool,
@@ -383,7 +383,7 @@ struct Stemmers {
 }
 
 impl Stemmers {
-    fn for_lang(lang: Option<&str>) -> Self {
+    pub(crate) fn for_lang(lang: Option<&str>) -> Self {
         let latin = match lang {
             Some("en") => Some(Algorithm::English),
             Some("de") => Some(Algorithm::German),
@@ -397,7 +397,7 @@ impl Stemmers {
         }
     }
 
-    fn stem(&self, word: &str) -> String {
+    pub(crate) fn stem(&self, word: &str) -> String {
         let cyrillic = word.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
         if cyrillic {
             return self.russian.stem(word).into_owned();
@@ -1054,7 +1054,7 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-fn hash_str(s: &str) -> u64 {
+pub(crate) fn hash_str(s: &str) -> u64 {
     let mut h = Fnv::new();
     h.write(s.as_bytes());
     h.finish()

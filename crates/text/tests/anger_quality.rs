@@ -44,7 +44,10 @@ fn shared_anger_sets() {
     print_table("anger per language (shared data)", &by_lang);
     print_table("anger per source (shared data)", &by_source);
     // (slice, precision floor, recall floor)
-    // Measured P/R: et 0.727/0.058, ru 0.771/0.245, en 0.893/0.457, de 0.786/0.181
+    // Measured P/R after round 3 (DEV2 families): et 0.737/0.061, ru 0.772/0.250,
+    // en 0.887/0.459, de 0.792/0.188 — the support-mail families barely touch
+    // tweets and subtitles; whole-mail capitals cost a few all-caps tweets.
+    // Before: et 0.727/0.058, ru 0.771/0.245, en 0.893/0.457, de 0.786/0.181
     // (after the second held-out round, which added support-mail phrases these
     // tweets and subtitles rarely use: almost no change). Before it: et
     // 0.738/0.055, ru 0.772/0.244, en 0.891/0.457, de 0.788/0.179 (before the held-out work: et 0.812/0.114, ru 0.741/0.267, en 0.888/0.503,
@@ -204,7 +207,7 @@ fn heldout_support_mails() {
 /// 1.000/0.909/0.952, de 1.000/0.950/0.974, all 1.000/0.955/0.977 (DEV: all
 /// 1.000/0.980/0.990). Caution: the TEST half had been reported after round one and
 /// was then read while adding phrase families, so these figures are optimistic;
-/// the blind set measures the lists honestly. New phrases were kept to families
+/// the DEV2 set (then blind) measured the lists honestly. New phrases were kept to families
 /// (exasperated questions, ultimatums, "so-called", ordinal "fifth time", reviews
 /// and "everyone will know", split German verbs), checked against calm text
 /// (banking77, Tatoeba, STSb, thanks/tone sets) for false alarms.
@@ -219,15 +222,15 @@ const HELDOUT_FLOORS: &[(&str, f64, f64, f64)] = &[
     ("TEST all", 0.95, 0.90, 0.93),
 ];
 
-/// The blind set (tests/data/blind/mood_{et,ru,en,de}.jsonl, 40 angry + 40 calm
-/// per language) was written after the held-out round by a writer who saw neither
-/// the detector, its word lists nor the earlier sets, to measure what tuning on
-/// the held-out set really bought. Nobody tunes on it: when a rule changes
-/// because of it, it stops being blind and a new one must be written. Only
-/// figures are printed (no texts, unless SHOW_BLIND_ERRORS is set by a person
-/// deciding to retire the set).
+/// DEV2 (tests/data/blind/mood_{et,ru,en,de}.jsonl, 40 angry + 40 calm per
+/// language; the files keep their old folder name). It was written as a blind set
+/// after the held-out round by a writer who saw neither the detector, its word
+/// lists nor the earlier sets, and measured once blind (figures under
+/// DEV2_FLOORS). Its errors have since been read while adding phrase families, so
+/// it is development data now and its figures are optimistic; a fresh blind set
+/// written elsewhere measures the lists honestly. SHOW_ERRORS prints its misses.
 #[test]
-fn blind_support_mails() {
+fn dev2_support_mails() {
     let mut by_lang = Table::new();
     let mut by_kind = Table::new();
     for lang in ["et", "ru", "en", "de"] {
@@ -251,7 +254,7 @@ fn blind_support_mails() {
                 .entry("all (language detected)".to_string())
                 .or_default()
                 .add(detected.angry, actual);
-            if std::env::var_os("SHOW_BLIND_ERRORS").is_some() && m.angry != actual {
+            if show_errors() && m.angry != actual {
                 println!(
                     "{} {lang} {kind}: {text} {:?}",
                     if actual { "FN" } else { "FP" },
@@ -261,11 +264,11 @@ fn blind_support_mails() {
         }
     }
     print_table(
-        "anger on the blind set (tests/data/blind/mood_*.jsonl)",
+        "anger on DEV2 (tests/data/blind/mood_*.jsonl, no longer blind)",
         &by_lang,
     );
-    print_table("blind set by kind (counts only)", &by_kind);
-    for (name, p, r) in BLIND_FLOORS {
+    print_table("DEV2 by kind", &by_kind);
+    for (name, p, r) in DEV2_FLOORS {
         let c = by_lang.get(*name).copied().unwrap_or_default();
         assert!(c.n() >= 80, "{name}: only {} rows", c.n());
         assert!(
@@ -277,8 +280,8 @@ fn blind_support_mails() {
     }
 }
 
-/// (slice, precision floor, recall floor) on the blind set, a little under what
-/// was measured the first time it was run (stop 12), P/R/F1:
+/// (slice, precision floor, recall floor) on DEV2. Measured the first time it
+/// was run, while it was still blind (stop 12), P/R/F1:
 /// et .885/.575/.697, ru .897/.650/.754, en .935/.725/.817, de 1.000/.750/.857,
 /// all .931/.675/.783. The detector before the second held-out round scored
 /// all .918/.556/.693 on it (et .613, ru .656, en .746, de .750 F1): the gain
@@ -286,10 +289,42 @@ fn blind_support_mails() {
 /// (.730 → .977, tuned on). Missed most: sarcasm (4/16), polite leaving (1/7),
 /// leaving, exasperation and review threats (7/12 each); false alarms on
 /// quoted anger (4/20) and neutral mentions (3/24).
-const BLIND_FLOORS: &[(&str, f64, f64)] = &[
-    ("et", 0.85, 0.55),
-    ("ru", 0.85, 0.62),
-    ("en", 0.90, 0.70),
-    ("de", 0.95, 0.72),
-    ("all", 0.90, 0.65),
+/// Round 3 (its misses read, families added: a crime named after a copula,
+/// leaving over a grievance, thanks with scare quotes, praise alone beside
+/// trouble, a whole mail in capitals, someone else's anger, negation after the
+/// word, media and refusing to pay, in all four languages; a second weak
+/// mention adds less, so a victim's police report is not a threat): et
+/// 1.000/.975/.987, ru 1.000/1.000/1.000, en 1.000/1.000/1.000, de
+/// 1.000/.975/.987, all 1.000/.988/.994. Tuned on, so optimistic: only the fresh blind set tells what
+/// the families bought. Held-out TEST and the shared corpora did not move
+/// (see their notes).
+const DEV2_FLOORS: &[(&str, f64, f64)] = &[
+    ("et", 0.95, 0.93),
+    ("ru", 0.95, 0.93),
+    ("en", 0.95, 0.93),
+    ("de", 0.95, 0.93),
+    ("all", 0.95, 0.95),
 ];
+
+/// Family probes (tests/data/mood_families.jsonl, 73 rows in et/ru/en/de),
+/// written by the developer in round 3 to check that each family
+/// added for a DEV2 miss reaches other wordings, and its calm look-alikes stay
+/// calm: sarcastic thanks with scare quotes, praise alone, a crime after a
+/// copula (and the same asked as a question), leaving over a grievance (and a
+/// calm cancellation), refusing to pay, a whole mail in capitals (and a
+/// caps-lock question), someone else's anger, an apology for one's tone, a
+/// promise in scare quotes ("the 'free' upgrade"), "nice try". Tuned
+/// on by construction: a regression guard, not a measurement.
+#[test]
+fn family_probes() {
+    let mut wrong = Vec::new();
+    for row in read_jsonl(&own_data("mood_families.jsonl")) {
+        let lang = str_field(&row, "lang");
+        let text = str_field(&row, "text");
+        let m = mood(text, Some(lang));
+        if m.angry != bool_field(&row, "angry") {
+            wrong.push(format!("{lang}: {text} {:?}", m.signals));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
