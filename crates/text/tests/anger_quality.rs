@@ -328,3 +328,64 @@ fn family_probes() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// BLIND2 (tests/data/blind2/mood_{et,ru,en,de}.jsonl, 50 angry + 50 calm per
+/// language, written 2026-11-23 by someone who had not read the word lists,
+/// see its README): the honest figure for the lists as they stand. It is
+/// measured, never tuned on: once its errors are read to change the lists it
+/// becomes development data and a new blind set must be written. The floors
+/// (BLIND2_FLOORS) sit a little under the first measurement, only to catch a
+/// regression.
+#[test]
+fn blind2_support_mails() {
+    let mut by_lang = Table::new();
+    let mut by_kind = Table::new();
+    for lang in ["et", "ru", "en", "de"] {
+        for row in read_jsonl(&own_data(&format!("blind2/mood_{lang}.jsonl"))) {
+            let text = str_field(&row, "text");
+            let actual = bool_field(&row, "angry");
+            let kind = str_field(&row, "kind");
+            let m = mood(text, Some(lang));
+            for key in [lang.to_string(), "all".to_string()] {
+                by_lang.entry(key).or_default().add(m.angry, actual);
+            }
+            by_kind
+                .entry(format!(
+                    "{kind} ({})",
+                    if actual { "angry" } else { "calm" }
+                ))
+                .or_default()
+                .add(m.angry, actual);
+            let detected = mood(text, None);
+            by_lang
+                .entry("all (language detected)".to_string())
+                .or_default()
+                .add(detected.angry, actual);
+        }
+    }
+    print_table("anger on BLIND2 (tests/data/blind2/mood_*.jsonl)", &by_lang);
+    print_table("BLIND2 by kind (counts only)", &by_kind);
+    for (name, p, r) in BLIND2_FLOORS {
+        let c = by_lang.get(*name).copied().unwrap_or_default();
+        assert!(c.n() >= 100, "{name}: only {} rows", c.n());
+        assert!(
+            c.precision() >= *p,
+            "{name}: precision {:.3} < {p}",
+            c.precision()
+        );
+        assert!(c.recall() >= *r, "{name}: recall {:.3} < {r}", c.recall());
+    }
+}
+
+/// (slice, precision floor, recall floor) on BLIND2, set under its first
+/// measurement (2026-11-23, after the DEV2 round: all P .941 R .640 F1 .762;
+/// et .943/.660, ru .946/.700, en .935/.580, de .939/.620 — below the issue's
+/// F1 .85 / recall .7 targets; missed most: sarcasm 4/20, polite leaving 0/8,
+/// polite fraud or lawyer 1/4 each, chargeback threats 9/16).
+const BLIND2_FLOORS: &[(&str, f64, f64)] = &[
+    ("all", 0.90, 0.60),
+    ("et", 0.90, 0.60),
+    ("ru", 0.90, 0.65),
+    ("en", 0.90, 0.55),
+    ("de", 0.90, 0.55),
+];
