@@ -2506,7 +2506,9 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
             "хватило бы",
             "достаточно было",
             "*ли бы …… бы не",
-            "*ли бы …… не было бы|не пришлось бы",
+            "*ли бы …… не было|пришлось бы",
+            "*л|*ла бы …… бы не",
+            "*л|*ла бы …… не было|пришлось бы",
         ],
     ),
     (
@@ -2578,6 +2580,8 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         Fault::Lecture,
         &[
             "kõik|see … on …… näidatud|kirjeldatud|selgitatud|toodud|seletatud|kirjas|märgitud|öeldud|kirjutatud",
+            "nõustusite|kinnitasite|aktsepteerisite … tingimus*|reegl*|lepingu*",
+            "tingimus*|reegl*|lepingu* … nõustusite|kinnitasite|aktsepteerisite",
             "leheküljel|lk|punktis|peatükis|jaotises … näidatud|kirjeldatud|selgitatud|kirjas|toodud|märgitud",
         ],
     ),
@@ -2649,15 +2653,144 @@ static LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
     let mut list: Vec<(&'static str, usize)> = Vec::new();
     for (i, (lang, _, patterns)) in RULES.iter().enumerate() {
         for pattern in *patterns {
-            list.push((pattern, i));
-            if let Some(plain) = without_diacritics(pattern, *lang) {
-                // Built once per process; the lexicon keeps `&'static str` words.
-                list.push((Box::leak(plain.into_boxed_str()), i));
+            // Built once per process; the lexicon keeps `&'static str` words.
+            let mut forms: Vec<&'static str> = vec![pattern];
+            if let Some(other) = other_forms(pattern, *lang) {
+                forms.push(Box::leak(other.into_boxed_str()));
+            }
+            for form in forms {
+                list.push((form, i));
+                if let Some(plain) = without_diacritics(form, *lang) {
+                    list.push((Box::leak(plain.into_boxed_str()), i));
+                }
             }
         }
     }
     Lexicon::new(list)
 });
+
+/// The pattern with the informal address and the other inflections a rule is
+/// usually written without: German du for Sie ("du hättest … sollen"), Russian ты
+/// for вы with the verb agreeing ("ты не прочитал|прочитала", "прочитай"),
+/// Estonian sina for teie ("sa oleksid pidanud", "lugesid") and the clitic -ki/-gi
+/// on participles ("te ei avanudki"). `None` when nothing changes.
+fn other_forms(pattern: &str, lang: Lang) -> Option<String> {
+    let words: Vec<&str> = pattern.split(' ').collect();
+    let formal = words.iter().flat_map(|w| w.split('|')).any(|w| match lang {
+        Lang::De => matches!(
+            w,
+            "sie" | "ihnen" | "ihr" | "ihre" | "ihren" | "ihrem" | "ihrer"
+        ),
+        Lang::Ru => w == "вы" || w == "вам" || w == "вас" || w.starts_with("ваш"),
+        Lang::Et => matches!(w, "te" | "teie" | "teil" | "teile" | "teid") || w.ends_with("site"),
+        Lang::En => false,
+    });
+    let mut changed = false;
+    let out: Vec<String> = words
+        .iter()
+        .map(|word| {
+            let mut alternatives: Vec<String> = Vec::new();
+            for alt in word.split('|') {
+                alternatives.push(alt.to_string());
+                for other in word_forms(alt, lang, formal) {
+                    if !alternatives.contains(&other) {
+                        alternatives.push(other);
+                        changed = true;
+                    }
+                }
+            }
+            alternatives.join("|")
+        })
+        .collect();
+    changed.then(|| out.join(" "))
+}
+
+/// Other forms of one pattern word (see `other_forms`); `formal` says the pattern
+/// addresses the customer formally, so its verbs may take the informal ending.
+fn word_forms(word: &str, lang: Lang, formal: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if word.starts_with('*') || word == "…" || word == "……" {
+        return out;
+    }
+    let (stem, star) = match word.strip_suffix('*') {
+        Some(stem) => (stem, "*"),
+        None => (word, ""),
+    };
+    let fixed: &[&str] = match (lang, stem) {
+        (Lang::De, "sie") => &["du"],
+        (Lang::De, "ihnen") => &["dir"],
+        (Lang::De, "ihr") => &["dein"],
+        (Lang::De, "ihre") => &["deine"],
+        (Lang::De, "ihren") => &["deinen"],
+        (Lang::De, "ihrem") => &["deinem"],
+        (Lang::De, "ihrer") => &["deiner"],
+        (Lang::De, "hätten") if formal => &["hättest"],
+        (Lang::De, "haben") if formal => &["hast"],
+        (Lang::De, "sind") if formal => &["bist"],
+        (Lang::De, "müssen") if formal => &["musst"],
+        (Lang::De, "sollten") if formal => &["solltest"],
+        (Lang::De, "können") if formal => &["kannst"],
+        (Lang::De, "wären") if formal => &["wärst"],
+        (Lang::Ru, "вы") => &["ты"],
+        (Lang::Ru, "вам") => &["тебе"],
+        (Lang::Ru, "вас") => &["тебя"],
+        (Lang::Ru, "ваш") => &["твой", "тво"],
+        (Lang::Ru, "ваша") => &["твоя"],
+        (Lang::Ru, "ваше") => &["твое"],
+        (Lang::Ru, "ваши") => &["твои"],
+        (Lang::Ru, "вашей") => &["твоей"],
+        (Lang::Ru, "вашего") => &["твоего"],
+        (Lang::Ru, "вашу") => &["твою"],
+        (Lang::Ru, "вашем") => &["твоем"],
+        (Lang::Ru, "ваших") => &["твоих"],
+        (Lang::Ru, "должны") => &["должен", "должна"],
+        (Lang::Ru, "сами") => &["сам", "сама"],
+        (Lang::Et, "te") => &["sa"],
+        (Lang::Et, "teie") => &["sina", "sinu", "su"],
+        (Lang::Et, "teile") => &["sulle"],
+        (Lang::Et, "teil") => &["sul"],
+        (Lang::Et, "teid") => &["sind"],
+        (Lang::Et, "olete") => &["oled"],
+        _ => &[],
+    };
+    out.extend(fixed.iter().map(|f| format!("{f}{star}")));
+    if !star.is_empty() {
+        return out;
+    }
+    let n = word.chars().count();
+    match lang {
+        // Past plural -ли → -л/-ла; imperative -йте/-ьте/-ите → -й/-ь/-и; present -ете → -ешь.
+        Lang::Ru if n >= 4 && word != "если" => {
+            if let Some(stem) = word.strip_suffix("ли") {
+                out.push(format!("{stem}л"));
+                out.push(format!("{stem}ла"));
+            } else if let Some(stem) = word.strip_suffix("йте") {
+                out.push(format!("{stem}й"));
+            } else if let Some(stem) = word.strip_suffix("ьте") {
+                out.push(format!("{stem}ь"));
+            } else if let Some(stem) = word.strip_suffix("ите") {
+                out.push(format!("{stem}и"));
+                out.push(format!("{stem}ишь"));
+            } else if let Some(stem) = word.strip_suffix("ете") {
+                out.push(format!("{stem}ешь"));
+            }
+        }
+        Lang::Et if n >= 5 => {
+            if let Some(stem) = word.strip_suffix("site") {
+                out.push(format!("{stem}sid"));
+            } else if word.ends_with("nud") {
+                out.push(format!("{word}ki"));
+                out.push(format!("{word}gi"));
+            } else if formal && (word.ends_with("ate") || word.ends_with("ete")) {
+                if let Some(stem) = word.strip_suffix("te") {
+                    out.push(format!("{stem}d"));
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
 
 /// The pattern as typed on a keyboard without the language's letters ("Sie haetten
 /// … sollen", "lugege labi"), if that differs.
@@ -3108,7 +3241,20 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
             if fault == Fault::Blame && reassures(&tokens, &sentence, start, end) {
                 continue;
             }
+            // "You didn't even open the attached file": the attachment is what
+            // they are said not to have read, so it rescues nothing.
+            let doubts_reading = fault == Fault::NotRead
+                && (start..end).any(|i| {
+                    let w = tokens.word(i);
+                    NEGATIONS.contains(&w)
+                        || w.ends_with("n't")
+                        || matches!(
+                            w,
+                            "вообще" | "хоть" | "üldse" | "isegi" | "überhaupt" | "even"
+                        )
+                });
             if matches!(fault, Fault::Lecture | Fault::Repeat | Fault::NotRead)
+                && !doubts_reading
                 && s.is_some_and(|s| helpful_sentences.contains(s))
             {
                 continue;
@@ -3119,6 +3265,13 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
                 suggestion: fault.suggestion(rule_lang).to_string(),
             });
         }
+    }
+    if let Some((a, b, rule_lang)) = scare_quoted(draft, &tokens, &sentence) {
+        findings.push(ToneFinding {
+            phrase: quote(a, b),
+            why: Fault::Sarcasm.why(rule_lang).to_string(),
+            suggestion: Fault::Sarcasm.suggestion(rule_lang).to_string(),
+        });
     }
     if let Some((a, b)) = shouting_run(&tokens, &sentence) {
         let lang = lang
@@ -3195,6 +3348,154 @@ fn shouting_run(tokens: &Tokens, sentence: &[usize]) -> Option<(usize, usize)> {
         c.4 += n;
         if c.2 >= SHOUT_WORDS && c.3 >= 2 && c.4 >= SHOUT_SCATTERED_LETTERS {
             return Some((c.0, i + 1));
+        }
+    }
+    // Function words in capitals are raised voice, never acronyms: two of them in a
+    // draft ("We do NOT refund … NOT under any circumstances"), or one of four
+    // letters or more ("NICHT den Stecker ziehen", "ÄRGE").
+    let emphatic: Vec<usize> = (0..spans.len())
+        .filter(|&i| spans.get(i).is_some_and(loud) && EMPHASIS.contains(&tokens.word(i)))
+        .collect();
+    let first = *emphatic.first()?;
+    let long = emphatic
+        .iter()
+        .find(|&&i| spans.get(i).is_some_and(|s| s.letters >= 4));
+    match long {
+        Some(&i) => Some((i, i + 1)),
+        None if emphatic.len() >= 2 => Some((first, first + 1)),
+        None => None,
+    }
+}
+
+/// Emphasis words that are never acronyms (see `shouting_run`).
+const EMPHASIS: &[&str] = &[
+    "not",
+    "never",
+    "always",
+    "only",
+    "must",
+    "don't",
+    "cannot",
+    "can't",
+    "already",
+    "again",
+    "every",
+    "immediately",
+    "nicht",
+    "nie",
+    "niemals",
+    "immer",
+    "nur",
+    "kein",
+    "keine",
+    "keinen",
+    "muss",
+    "müssen",
+    "auch",
+    "schon",
+    "bereits",
+    "sofort",
+    "vorher",
+    "не",
+    "нет",
+    "никогда",
+    "всегда",
+    "только",
+    "нельзя",
+    "уже",
+    "должны",
+    "обязательно",
+    "сразу",
+    "ei",
+    "ära",
+    "ärge",
+    "mitte",
+    "kunagi",
+    "alati",
+    "ainult",
+    "juba",
+    "peab",
+    "peate",
+    "kohe",
+];
+
+/// Words of urgency that, put in scare quotes after "another", "noch ein", "ещё
+/// одна", "jälle üks", mock the customer: `another "urgent" ticket`.
+const URGENT: &[(Lang, &str)] = &[
+    (Lang::En, "urgent"),
+    (Lang::En, "important"),
+    (Lang::En, "emergency"),
+    (Lang::De, "dringend"),
+    (Lang::De, "eilig"),
+    (Lang::De, "wichtig"),
+    (Lang::De, "notfall"),
+    (Lang::Ru, "срочн"),
+    (Lang::Ru, "важн"),
+    (Lang::Ru, "экстренн"),
+    (Lang::Et, "kiire"),
+    (Lang::Et, "pakiline"),
+    (Lang::Et, "tähtis"),
+];
+
+/// "Another", "noch", "ещё", "jälle": the markers of a repeat before the quotes.
+const ANOTHER: &[&str] = &[
+    "another",
+    "yet",
+    "more",
+    "noch",
+    "weiteres",
+    "weitere",
+    "weiterer",
+    "wieder",
+    "еще",
+    "очередн",
+    "снова",
+    "опять",
+    "jälle",
+    "veel",
+    "järjekordne",
+    "taas",
+    "üks",
+];
+
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚' | '‹' | '›'
+    )
+}
+
+/// `another "urgent" ticket`, „dringendes“, «очень срочная», „väga kiire“: a word
+/// of urgency in quotes, with a repeat marker up to three words before it.
+fn scare_quoted(draft: &str, tokens: &Tokens, sentence: &[usize]) -> Option<(usize, usize, Lang)> {
+    let spans = tokens.spans();
+    let quote_before = |i: usize| {
+        spans
+            .get(i)
+            .and_then(|s| draft.get(..s.original.0))
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(is_quote)
+    };
+    for (i, span) in spans.iter().enumerate() {
+        let word = tokens.word(i);
+        let Some(&(lang, _)) = URGENT.iter().find(|(_, w)| word.starts_with(w)) else {
+            continue;
+        };
+        let closed = draft
+            .get(span.original.1..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(is_quote);
+        let opened = quote_before(i)
+            || (i > 0 && sentence.get(i - 1) == sentence.get(i) && quote_before(i - 1));
+        if !(closed && opened) {
+            continue;
+        }
+        let from = i.saturating_sub(4);
+        if let Some(m) = (from..i).find(|&j| {
+            sentence.get(j) == sentence.get(i)
+                && ANOTHER.iter().any(|a| tokens.word(j).starts_with(a))
+        }) {
+            return Some((m, i + 1, lang));
         }
     }
     None
