@@ -2647,6 +2647,129 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
             "pole|ei … vaja …… uuesti|mitu|korduvalt …… saata",
         ],
     ),
+    // ---- Families, round 3: the answer won't change, "any pensioner could",
+    // skimming, free Estonian word order (verb before "juba … korda"), the document
+    // before the "all spelled out", "because you never …".
+    (
+        Lang::En,
+        Fault::Lecture,
+        &[
+            "refer to it|them|section|clause|page|paragraph",
+            "terms|conditions|contract|agreement you …… signed|accepted",
+            "manual|guide|faq|terms|section|page …… covers|explains|describes … this|that|it …… in detail",
+        ],
+    ),
+    (Lang::En, Fault::NotRead, &["skimmed|skim|skimming"]),
+    (Lang::En, Fault::Blame, &["because|since you never"]),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &[
+            "any|every|even … teenager|child|kid|grandma|grandmother|beginner|toddler|schoolkid|schoolchild|pensioner … could|can|knows|manages|would",
+            "really|very|pretty|quite basic|elementary",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Rebuke,
+        &[
+            "answer|reply|response … won't|will not|doesn't|does not change",
+            "answer|reply|response … stays|remains … the same",
+            "for the second|third|fourth|fifth|tenth time",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        &["na|oh|ach|so eine überraschung"],
+    ),
+    (
+        Lang::De,
+        Fault::NotRead,
+        &["überflogen|überfliegen|querlesen|quergelesen"],
+    ),
+    (Lang::De, Fault::Blame, &["weil|da sie … nie|niemals"]),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &[
+            "jeder|jede|sogar|selbst … schüler|schülerin|anfänger|oma|großmutter|kind|laie|rentner … kann|schafft|versteht|weiß|hinbekommt",
+            "kann|schafft|versteht|weiß … jeder|jede|sogar|selbst … schüler|schülerin|anfänger|oma|großmutter|kind|laie|rentner",
+            "grundwissen",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Rebuke,
+        &[
+            "antwort … bleibt|ändert …… dieselbe|gleiche|nicht",
+            "zum dritten|vierten|fünften|zehnten|x ten mal",
+            "schon wieder … nachricht|mail|anfrage|ticket … zum|wegen … gleichen|selben",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::NotRead,
+        &["по диагонали", "пробежали|пробежались … глазами"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &[
+            "вы|сами … указали|ввели|выбрали … старый|старую|неверн*|неправильн*|ошибочн*",
+            "вы|сами … указали|ввели|выбрали … не тот|ту|то",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &[
+            "справляется|справится|разберется|разбирается|поймет|сможет|осилит|умеет … любой|даже|и … пенсионер|бабушка|школьник|ребенок|первоклассник|новичок",
+            "любой|даже … пенсионер|бабушка|школьник|ребенок|первоклассник|новичок … справляется|справится|разберется|разбирается|поймет|сможет|осилит|умеет",
+            "элементарн*",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Rebuke,
+        &[
+            "ответ … не изменится|меняется",
+            "ответ … останется … прежним|тем же|таким же",
+            "в третий|четвертый|пятый|десятый|сотый раз",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Lecture,
+        &[
+            "juhend*|kasutusjuhend*|tingimus*|kkk|lepingu*|lepingus|kodulehel|veebilehel|reegl*|hinnakirja* …… kõik|ilusti|selgelt|üheselt|ju|ometi|kenasti …… kirjas|näidatud|kirjeldatud|selgitatud|kirjutatud|toodud|seletatud|märgitud",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::NotRead,
+        &[
+            "kiiruga|pealiskaudselt|põgusalt|diagonaalis … lugesite|lugenud|loete|lugesid|vaatasite|vaadanud",
+            "lugesite|lugenud|loete|lugesid|vaatasite|vaadanud … kiiruga|pealiskaudselt|põgusalt|diagonaalis",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &[
+            "saab|oskab|suudab … ka|isegi … vanaema|vanaisa|pensionär|koolilaps|algaja|igaüks|kõik",
+            "ka|isegi vanaema|vanaisa|pensionär|koolilaps|algaja … hakkama|toime|oskab|saab|suudab|aru",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Rebuke,
+        &[
+            "pöördunud|kirjutanud|helistanud|küsinud|pöördusite|kirjutasite|helistasite|küsisite … juba … korda",
+            "jälle|taas üks … kiri|pöördumine|sõnum|päring|küsimus",
+            "vastus … ei muutu|jääb samaks",
+        ],
+    ),
 ];
 
 static LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
