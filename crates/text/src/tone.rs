@@ -2327,6 +2327,8 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
             "quick|brief|simple look|glance|check|search … would have|would've",
             "would have been enough|sufficient",
             "would have sufficed",
+            "you needed to",
+            "you were meant to",
         ],
     ),
     (
@@ -2770,6 +2772,190 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
             "vastus … ei muutu|jääb samaks",
         ],
     ),
+    // ---- Families, round 4: "I wrote to you already", "as I wrote", look it up
+    // yourself ("там это есть"), present-tense "do you even read", carelessness,
+    // "so simple I don't see the difficulty", "the same e-mail every hour", "you've
+    // called four times", "who would have thought".
+    (
+        Lang::En,
+        Fault::Repeat,
+        &[
+            "i|we … told|explained … you|to you …… yesterday|already|earlier|previously|twice",
+            "i|we wrote to you …… that",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Lecture,
+        &[
+            "look it up",
+            "it's|it is all … in there",
+            "policy|terms|manual|faq|contract|guide|instructions … states|says|explains|spells …… plainly|clearly|explicitly|expressly|unambiguously",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::NotRead,
+        &["are you … actually|even|really … reading|looking|listening"],
+    ),
+    (
+        Lang::En,
+        Fault::Blame,
+        &["your … carelessness|negligence|inattention|inattentiveness|recklessness"],
+    ),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &[
+            "don't|can't|cannot see|understand …… difficult|difficulty|problem|hard|complicated|confusing",
+            "do not see|understand …… difficult|difficulty|problem|hard|complicated|confusing",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Rebuke,
+        &[
+            "same email|message|question|mail … every|each hour|day|minute",
+            "you've|you … called|emailed|written|contacted|messaged|rung … times|twice",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Sarcasm,
+        &["who could|would have … guessed|thought|known"],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &["habe|haben ihnen … schon|bereits …… geschrieben|gesagt|erklärt|mitgeteilt"],
+    ),
+    (
+        Lang::De,
+        Fault::Lecture,
+        &[
+            "unmissverständlich",
+            "steht|heißt es …… eindeutig|ausdrücklich|klar|deutlich",
+            "schauen|sehen sie …… anleitung|faq|agb|bedingungen … nach",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::NotRead,
+        &["lesen sie … eigentlich|überhaupt|denn … was"],
+    ),
+    (
+        Lang::De,
+        Fault::Blame,
+        &[
+            "ihrer|ihre|ihrem … unachtsamkeit|nachlässigkeit|fahrlässigkeit|unaufmerksamkeit|unvorsichtigkeit",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &[
+            "verstehe … nicht …… wo|was|warum …… problem|schwierig|schwer|kompliziert|unklar",
+            "nicht verstehe|verstehen …… wo|was|warum …… problem|schwierig|schwer|kompliziert|unklar",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Rebuke,
+        &[
+            "jede|jeden stunde|tag …… dieselbe|dasselbe|denselben|gleiche|gleichen",
+            "dieselbe|dasselbe|denselben|gleiche|gleichen …… jede|jeden stunde|tag",
+            "sie haben uns …… zweimal|dreimal|viermal|fünfmal|mehrmals|mehrfach … angerufen|geschrieben|gemailt|kontaktiert",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        &["wer hätte … gedacht|gedachte|geahnt"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Repeat,
+        &[
+            "как я|мы …… писал*|объяснял*|сообщал*|упоминал*|отвечал*|указывал*",
+            "я|мы вам|тебе уже писал*|говорил*|объяснял*|отвечал*|сообщал*|написал*|сказал*|объяснил*|ответил*",
+            "я|мы уже вам|тебе писал*|говорил*|объяснял*|отвечал*|сообщал*|написал*|сказал*|объяснил*|ответил*",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Lecture,
+        &[
+            "там это|все есть|написано|указано|расписано",
+            "загляните|посмотрите|почитайте|гляньте … в инструкцию|инструкции|правила|правилах|договор|договоре|faq|условия|условиях",
+            "четко|ясно|однозначно|прямо … сказано|написано|указано|прописано|оговорено",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::NotRead,
+        &["вообще|хоть … читаете|читаешь|смотрите|открываете|слушаете"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &[
+            "вашей|вашего|твоей … небрежност*|невнимательност*|халатност*|неосторожност*|беспечност*",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &["не понимаю …… трудн*|сложн*|непонятн*|проблем*"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Rebuke,
+        &[
+            "одно и то же …… каждый час|день",
+            "каждый час|день …… одно и то же",
+            "вы|ты … звоните|пишете|писали|звонили|обращаетесь|обращались|звонишь|пишешь …… раз",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        &["кто бы мог подумать", "кто бы сомневался", "надо же"],
+    ),
+    (
+        Lang::Et,
+        Fault::Repeat,
+        &[
+            "nagu …… mainisin|kirjutasin|ütlesin|selgitasin|vastasin|märkisin|teatasin|mainisime|kirjutasime|ütlesime|selgitasime|vastasime|märkisime|teatasime",
+            "kirjutasin|ütlesin|selgitasin|vastasin|mainisin|teatasin … teile|sulle … juba|varem|korduvalt|mitu",
+            "nagu … eelmises|varasemas|viimases … kirjas|vastuses|sõnumis",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Lecture,
+        &[
+            "seal on see|kõik olemas|kirjas",
+            "juhendist|kasutusjuhendist|tingimustest|kkk|kodulehelt … järele",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::NotRead,
+        &[
+            "loe … uuesti|veel|tähelepanelik*|hoolik*|lõpuni|korralikult",
+            "loete|loed … üldse|üldsegi|ikka|üldse",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &["ei saa|mõista … aru …… mis … keerulist|rasket|arusaamatut|raske|keeruline|probleem"],
+    ),
+    (
+        Lang::Et,
+        Fault::Sarcasm,
+        &["kes oleks … osanud|võinud … arvata|oodata"],
+    ),
 ];
 
 static LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
@@ -3121,6 +3307,7 @@ const SAFE_PHRASES: &[&str] = &[
     "kui|juhul … olete|oled|olite ise",
     // "You shouldn't have had to wait": sympathy, not a reproach.
     "you shouldn't have had",
+    "everything|all|what you needed",
     "you should not have had",
     "hätten|hättest … nicht …… warten|suchen|nachfragen|anrufen|nachhaken|schreiben … müssen|sollen",
     "не должны|должен|должна были|был|была … страдать|ждать|терпеть|мучиться|сталкиваться|беспокоиться|тратить|переживать|напоминать|звонить|писать",
@@ -3474,15 +3661,15 @@ fn shouting_run(tokens: &Tokens, sentence: &[usize]) -> Option<(usize, usize)> {
         }
     }
     // Function words in capitals are raised voice, never acronyms: two of them in a
-    // draft ("We do NOT refund … NOT under any circumstances"), or one of four
-    // letters or more ("NICHT den Stecker ziehen", "ÄRGE").
+    // draft, or one of three letters or more ("We do NOT refund", "NUR in der
+    // Originalverpackung", "ÄRGE").
     let emphatic: Vec<usize> = (0..spans.len())
         .filter(|&i| spans.get(i).is_some_and(loud) && EMPHASIS.contains(&tokens.word(i)))
         .collect();
     let first = *emphatic.first()?;
     let long = emphatic
         .iter()
-        .find(|&&i| spans.get(i).is_some_and(|s| s.letters >= 4));
+        .find(|&&i| spans.get(i).is_some_and(|s| s.letters >= 3));
     match long {
         Some(&i) => Some((i, i + 1)),
         None if emphatic.len() >= 2 => Some((first, first + 1)),
