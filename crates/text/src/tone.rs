@@ -1218,8 +1218,8 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
             "уже получили ваш",
             "письмо за день",
             "сообщением за",
-            "ваше … письмо",
-            "ваш … запрос по",
+            "ваше|это … второе|третье|четвертое|пятое|шестое|десятое|очередное|повторное письмо|обращение|сообщение",
+            "ваш … повторный|очередной|второй|третий|четвертый|пятый запрос",
             "не нужно писать нам",
             "не надо писать нам",
             "не пишите нам",
@@ -1539,7 +1539,7 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
             "last time i|we … explain|say|repeat|tell",
             "repeating myself",
             "told|explained|said|written|answered|mentioned … twice|three|four|several|multiple|many|numerous times",
-            "told|explained|said|written|answered|mentioned … twice",
+            "told|explained|said|written|answered|mentioned you|this|that|it … twice",
             "you were told|informed|advised|warned|notified",
             "you have been told|informed|advised",
             "you've been told|informed|advised",
@@ -3305,6 +3305,11 @@ const SAFE_PHRASES: &[&str] = &[
     "oleks pidanud|tulnud olema|jõudma|saabuma|toimuma|tulema|jõudnud|saabunud",
     "kas … olete|oled|te|teie|sa|sina … ise",
     "kui|juhul … olete|oled|olite ise",
+    // "All fine on our side, but we keep looking": no blame.
+    "our side|end …… but we|i",
+    "с нашей стороны …… но мы|я",
+    "bei uns …… aber wir|ich",
+    "meie poolel|poolt …… kuid|aga me|meie|ma",
     // "You shouldn't have had to wait": sympathy, not a reproach.
     "you shouldn't have had",
     "everything|all|what you needed",
@@ -3332,6 +3337,7 @@ const HELPFUL: &[&str] = &[
     "so you have",
     "for your convenience",
     "allow|allows|entitle|entitles",
+    "give|gives you",
     "let you",
     // de
     "anbei",
@@ -3344,6 +3350,8 @@ const HELPFUL: &[&str] = &[
     "hier finden sie",
     "damit sie … haben",
     "erlauben|erlaubt|ermöglichen|ermöglicht|berechtigen|berechtigt",
+    "geben|gibt ihnen|dir",
+    "unten",
     // ru
     "вот ссылка|инструкция|статья",
     "прикладываю",
@@ -3354,6 +3362,7 @@ const HELPFUL: &[&str] = &[
     "под рукой",
     "для удобства",
     "позволяют|позволяет",
+    "дают|дает вам",
     "дают|дает право",
     "с картинками|скриншотами",
     // et
@@ -3366,6 +3375,35 @@ const HELPFUL: &[&str] = &[
     "et teil oleks",
     "piltidega",
     "lubavad|lubab|võimaldavad|võimaldab",
+    "annavad|annab teile",
+];
+
+/// "You don't need to write again, we'll let you know": a promise to come back to
+/// the customer, or "don't worry", in the sentence of a rebuke makes it reassurance.
+const REASSURING: &[&str] = &[
+    "we'll|i'll let|tell|update|notify|contact",
+    "we|i will let|tell|update|notify|contact",
+    "be in touch",
+    "get back to you",
+    "keep you posted|updated",
+    "don't worry",
+    "do not worry",
+    "no worries",
+    "melden uns",
+    "melde mich",
+    "geben ihnen|dir … bescheid",
+    "keine sorge",
+    "machen sie sich keine",
+    "мы сами",
+    "сообщим|напишем|свяжемся|уведомим",
+    "дадим знать",
+    "не переживайте|беспокойтесь|волнуйтесь",
+    "anname … teada",
+    "annan … teada",
+    "teavitame",
+    "võtame ühendust",
+    "kirjutame teile",
+    "ärge muretsege",
 ];
 
 /// "Once more:", "Noch einmal:", "Ещё раз:", "Veel kord:" opening a sentence and
@@ -3399,6 +3437,9 @@ static SAFE: LazyLock<Lexicon<()>> =
 
 static FINE: LazyLock<Lexicon<()>> =
     LazyLock::new(|| Lexicon::new(ALL_FINE.iter().map(|p| (*p, ()))));
+
+static CALM: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| Lexicon::new(REASSURING.iter().map(|p| (*p, ()))));
 
 static OWN: LazyLock<Lexicon<()>> =
     LazyLock::new(|| Lexicon::new(OWN_FAULT.iter().map(|p| (*p, ()))));
@@ -3543,12 +3584,19 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
         {
             HELP.for_each(&tokens, |h| helpful_sentences.extend(sentence.get(h.start)));
         }
+        let mut calm_sentences: Vec<usize> = Vec::new();
+        if hits.iter().any(|h| h.3 == Fault::Rebuke) {
+            CALM.for_each(&tokens, |h| calm_sentences.extend(sentence.get(h.start)));
+        }
         for (start, end, rule_lang, fault) in hits {
             let s = sentence.get(start);
             if s.is_some_and(|s| own_sentences.contains(s)) {
                 continue;
             }
             if fault == Fault::Blame && reassures(&tokens, &sentence, start, end) {
+                continue;
+            }
+            if fault == Fault::Rebuke && s.is_some_and(|s| calm_sentences.contains(s)) {
                 continue;
             }
             // "You didn't even open the attached file": the attachment is what
