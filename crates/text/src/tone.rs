@@ -2956,6 +2956,101 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         Fault::Sarcasm,
         &["kes oleks … osanud|võinud … arvata|oodata"],
     ),
+    // ---- Families, round 5: "but you didn't", "it was all in my last mail",
+    // "do you really not know how", Estonian verb-final negation ("mida te
+    // lugenud ei ole") and the impersonal "oleks võinud … pilgu heita".
+    (
+        Lang::En,
+        Fault::Blame,
+        &[
+            "but you didn't|never … do|did|pay|paid|send|sent|read|check|checked|follow|followed|reply|replied|respond|responded|update|updated|confirm|confirmed",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Repeat,
+        &[
+            "already|all … in my|our previous|last|earlier email|message|reply|mail|answer",
+            "my|our previous|last|earlier email|message|reply|mail|answer …… already",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &[
+            "can't you even",
+            "you really don't|can't know|do",
+            "don't you know how",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Blame,
+        &[
+            "aber|doch sie|du haben|hast …… nicht|nie … getan|bezahlt|gemacht|gelesen|geprüft|befolgt|geantwortet|reagiert|bestätigt",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &[
+            "stand|steht … bereits|schon|alles …… in meiner|unserer letzten|vorigen|vorherigen|ersten",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &["können sie|kannst du …… wirklich|tatsächlich|nicht einmal … nicht"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &[
+            "но вы|ты … не …… сделали|оплатили|прочитали|проверили|ответили|отреагировали|подтвердили|выполнили",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Repeat,
+        &[
+            "уже … в|во предыдущем|прошлом|первом|моем|нашем письме|ответе|сообщении",
+            "в|во предыдущем|прошлом|первом письме|ответе|сообщении …… уже|все",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &["вы|ты … правда|действительно|даже … не умеете|умеешь|знаете|знаешь|можете|можешь"],
+    ),
+    (
+        Lang::Et,
+        Fault::Blame,
+        &[
+            "aga|kuid|ent te|teie|sa … ei|pole … teinud|tasunud|saatnud|lugenud|kontrollinud|järginud|täitnud|teatanud|vastanud|uuendanud|kinnitanud",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Repeat,
+        &[
+            "eelmises|varasemas|viimases|esimeses kirjas|vastuses|sõnumis …… juba|kõik … olemas|kirjas|öeldud|vastatud|selgitatud",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::NotRead,
+        &["te|sa|teie|sina|ilmselt|vist … lugenud|vaadanud|avanud|märganud|kontrollinud ei|pole"],
+    ),
+    (
+        Lang::Et,
+        Fault::ShouldHave,
+        &["oleks võinud|saanud|tulnud|pidanud …… pilgu|vaadata|lugeda|kontrollida|uurida|heita"],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &["te|sa … tõesti|isegi … ei oska|tea|suuda"],
+    ),
 ];
 
 static LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
