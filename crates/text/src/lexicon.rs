@@ -160,24 +160,24 @@ impl<T: Copy> Lexicon<T> {
     /// or a stem of it, longest first.
     fn hits_at(&self, tokens: &Tokens, start: usize, out: &mut impl FnMut(Hit<T>)) {
         let word = tokens.word(start);
-        let ends = word
-            .char_indices()
-            .map(|(i, _)| i)
-            .skip(1)
-            .chain(std::iter::once(word.len()));
-        let ends: Vec<usize> = ends.collect();
-        for &end in ends.iter().rev() {
-            let Some(range) = word.get(..end).and_then(|p| self.by_first.get(p)) else {
-                continue;
-            };
-            for entry in self.entries[range.clone()].iter().rev() {
-                if let Some(end) = match_from(&entry.parts, tokens, start) {
-                    out(Hit {
-                        value: entry.value,
-                        start,
-                        end,
-                    });
+        // Every prefix of at least one character, longest first, without collecting
+        // the boundaries (this runs for every token of every draft).
+        let mut end = word.len();
+        loop {
+            if let Some(range) = word.get(..end).and_then(|p| self.by_first.get(p)) {
+                for entry in self.entries[range.clone()].iter().rev() {
+                    if let Some(end) = match_from(&entry.parts, tokens, start) {
+                        out(Hit {
+                            value: entry.value,
+                            start,
+                            end,
+                        });
+                    }
                 }
+            }
+            match word.get(..end).and_then(|p| p.char_indices().next_back()) {
+                Some((i, _)) if i > 0 => end = i,
+                _ => break,
             }
         }
     }
