@@ -3185,10 +3185,11 @@ fn word_forms(word: &str, lang: Lang, formal: bool) -> Vec<String> {
             } else if word.ends_with("nud") {
                 out.push(format!("{word}ki"));
                 out.push(format!("{word}gi"));
-            } else if formal && (word.ends_with("ate") || word.ends_with("ete")) {
-                if let Some(stem) = word.strip_suffix("te") {
-                    out.push(format!("{stem}d"));
-                }
+            } else if formal
+                && (word.ends_with("ate") || word.ends_with("ete"))
+                && let Some(stem) = word.strip_suffix("te")
+            {
+                out.push(format!("{stem}d"));
             }
         }
         _ => {}
@@ -4076,6 +4077,65 @@ mod tests {
             !tone(
                 "Sorry, but you should have checked this before ordering.",
                 Some("en")
+            )
+            .ok
+        );
+    }
+
+    #[test]
+    fn informal_address_clitics_irony_and_emphasis() {
+        // Informal address and inflections derived from the formal rules.
+        for (d, lang) in [
+            ("Du hättest die Anleitung vorher lesen sollen.", "de"),
+            ("Ты должен был сначала проверить настройки.", "ru"),
+            ("Sa oleksid pidanud arve õigeks ajaks tasuma.", "et"),
+            ("Tundub, et te ei avanudki saadetud faili.", "et"),
+        ] {
+            assert!(!tone(d, Some(lang)).ok, "{d}");
+        }
+        // Irony is its own fault, explained in the rule's language.
+        let r = tone("Ach, noch ein „dringendes“ Ticket, wie schön.", Some("de"));
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.why.starts_with("Ironie") && f.suggestion.starts_with("Sagen Sie")),
+            "{r:?}"
+        );
+        assert!(!tone("Great, another \"urgent\" ticket.", Some("en")).ok);
+        assert!(
+            tone(
+                "Your ticket marked \"urgent\" is now at the front of the queue.",
+                Some("en")
+            )
+            .ok
+        );
+        // Emphasis words in capitals are shouting, acronyms are not.
+        assert!(
+            !tone(
+                "Rücksendungen sind NUR im Originalkarton möglich.",
+                Some("de")
+            )
+            .ok
+        );
+        assert!(!tone("We do NOT refund downloads.", Some("en")).ok);
+        assert!(tone("Please check the IBAN and BIC on the PDF.", Some("en")).ok);
+        for d in [
+            // A promise to come back calms "no need to write again".
+            "Вам не нужно писать нам повторно, мы сами сообщим, когда посылка придёт.",
+            // Someone else should have done it.
+            "Tehnik oleks pidanud enne tulekut helistama. Broneerisin aja ümber.",
+            // Terms that allow something are help, not a lecture.
+            "Die Bedingungen, denen Sie zugestimmt haben, erlauben eine kostenlose Stornierung.",
+            // Sympathy, not a reproach.
+            "Простите, что вам пришлось ждать, вы не должны были от этого страдать.",
+        ] {
+            assert!(tone(d, None).ok, "{d}: {:?}", tone(d, None));
+        }
+        // "All fine on our side" is no admission before the blame.
+        assert!(
+            !tone(
+                "Meie poolel on ühendus korras, nii et viga on selgelt teie poolel.",
+                Some("et")
             )
             .ok
         );
