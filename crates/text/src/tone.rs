@@ -2608,7 +2608,7 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
             "edaspidi|tulevikus … lugege|loe … lõpuni|hoolikalt|tähelepanelikult|korralikult",
             "lugege|loe … edaspidi|tulevikus … lõpuni|hoolikalt|tähelepanelikult|korralikult",
             "pidite|pidid … ise|ju|ometi",
-            "oleks piisanud|piisanuks",
+            "oleks piisanud",
             "sa … oleksid|oleks pidanud|tulnud",
             "sul … oleks tulnud",
         ],
@@ -3051,6 +3051,133 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         Fault::Condescend,
         &["te|sa … tõesti|isegi … ei oska|tea|suuda"],
     ),
+    // ---- Families, round 6: "if you check the FAQ you'll find", "which I assume
+    // you didn't look at", "ideally you would have", "walk you through it slowly",
+    // "two whole days must have been unbearable", "the wrong size was ordered by
+    // you", "new mails won't change the outcome", impersonal Estonian -nuks.
+    (
+        Lang::En,
+        Fault::Lecture,
+        &[
+            "if you check|read|open|look … faq|manual|guide|terms|instructions|documentation …… you'll find|see",
+            "if you check|read|open|look … faq|manual|guide|terms|instructions|documentation …… you will find|see",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::NotRead,
+        &["i assume|presume|suppose|guess|take … you didn't|haven't|never"],
+    ),
+    (
+        Lang::En,
+        Fault::ShouldHave,
+        &[
+            "ideally|preferably … you would|should",
+            "ideally|preferably … you'd",
+            "a look|glance at …… would have|would've",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &["explain|walk|go|spell|take …… slowly"],
+    ),
+    (
+        Lang::En,
+        Fault::Sarcasm,
+        &["whole|entire … days|hours|day|week …… unbearable|eternity|torture|agony|forever"],
+    ),
+    (
+        Lang::En,
+        Fault::Blame,
+        &[
+            "wrong … ordered|entered|selected|chosen|provided|given|typed|placed …… on|at your side|end",
+            "wrong … ordered|entered|selected|chosen|provided|given|typed|placed …… by you",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Lecture,
+        &["blick …… hätte|hätten … beantwortet|geklärt|gezeigt|genügt|gereicht|erspart"],
+    ),
+    (
+        Lang::De,
+        Fault::NotRead,
+        &[
+            "vermutlich|wohl|offenbar|anscheinend|scheinbar …… nicht … angesehen|gelesen|geöffnet|beachtet|angeschaut",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::ShouldHave,
+        &[
+            "idealerweise|besser|lieber …… hätten sie",
+            "hätten sie …… kontaktiert|informiert|gemeldet|angerufen|geprüft|kontrolliert|aufbewahrt|beachtet|gefragt|abgewartet|geöffnet",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        &["ganze|ganzen … tage|stunden|tag|woche …… unerträglich|ewigkeit|qual|folter"],
+    ),
+    (
+        Lang::De,
+        Fault::Blame,
+        &[
+            "falsch* …… von ihnen|dir … bestellt|eingegeben|gewählt|ausgewählt|angegeben|verursacht",
+            "übernehmen … keine|keinerlei verantwortung|haftung",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::ShouldHave,
+        &["лучше бы вы|ты", "по хорошему", "в идеале … вы|вам|ты|тебе"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        &["целых … дня|дней|часа|часов|сутки|неделю …… невыносимо|вечность|мучение|пытка"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &[
+            "неправильн*|неверн*|ошибочн* …… вами",
+            "не тот|та|то …… вами",
+            "ответственност* … не несем|несет",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Rebuke,
+        &["письма|сообщения|звонки|обращения …… не изменят|изменит|меняют|ускорят"],
+    ),
+    (
+        Lang::Et,
+        Fault::ShouldHave,
+        &[
+            "piisanuks",
+            "*nuks … vaadata|lugeda|kontrollida|uurida|küsida|pilk|pilgu|juhend*",
+            "oleksite|oleksid …… *nud",
+            "ideaalis … oleksite|oleksid|te",
+            "parem oleks olnud",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Sarcasm,
+        &["terved|tervelt … päeva|tundi|nädalat …… talumatu|igavik|piin|väljakannatamatu"],
+    ),
+    (
+        Lang::Et,
+        Fault::Blame,
+        &["vale* …… teie|sinu poolt", "teie|sinu poolt …… vale*"],
+    ),
+    (
+        Lang::Et,
+        Fault::Rebuke,
+        &["kirjad|kõned|sõnumid|pöördumised …… ei muuda|kiirenda"],
+    ),
 ];
 
 static LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
@@ -3401,6 +3528,8 @@ const SAFE_PHRASES: &[&str] = &[
     "oleks pidanud|tulnud olema|jõudma|saabuma|toimuma|tulema|jõudnud|saabunud",
     "kas … olete|oled|te|teie|sa|sina … ise",
     "kui|juhul … olete|oled|olite ise",
+    // Misrouted inside our own house: "pöördumine oli valesse tiimi sattunud".
+    "valesse|valele|valel … tiimi|tiimile|osakonda|osakonnale|kolleegile|kolleegi|meeskonda|postkasti|kausta|järjekorda",
     // "All fine on our side, but we keep looking": no blame.
     "our side|end …… but we|i",
     "с нашей стороны …… но мы|я",
@@ -3522,6 +3651,38 @@ const COLON_LEADS: &[(Lang, &str)] = &[
     (Lang::Et, "taas kord"),
 ];
 
+/// Words that make "Once again," kind: thanks, apologies, please.
+const KIND_AFTER_LEAD: &[&str] = &[
+    "thank",
+    "sorry",
+    "apolog",
+    "please",
+    "we",
+    "i",
+    "many",
+    "danke",
+    "vielen",
+    "herzlich",
+    "entschuldig",
+    "bitte",
+    "wir",
+    "ich",
+    "спасибо",
+    "благодар",
+    "извин",
+    "прост",
+    "пожалуйста",
+    "мы",
+    "я",
+    "aitäh",
+    "tänan",
+    "tänu",
+    "vabanda",
+    "palun",
+    "me",
+    "ma",
+];
+
 static COLON: LazyLock<Lexicon<Lang>> =
     LazyLock::new(|| Lexicon::new(COLON_LEADS.iter().map(|(l, p)| (*p, *l))));
 
@@ -3635,10 +3796,22 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
     });
     COLON.for_each(&tokens, |hit| {
         let opens_sentence = hit.start == 0 || !same_sentence(hit.start - 1, hit.start + 1);
-        let colon_after = tokens
+        let rest = tokens
             .span(hit.end.saturating_sub(1))
             .and_then(|s| draft.get(s.original.1..))
-            .is_some_and(|rest| rest.trim_start().starts_with(':'));
+            .map(str::trim_start);
+        // "Once again, the refund takes five days" too, but not "Once again, thank
+        // you" or "Noch einmal, bitte …".
+        let kind_next = hit.end < tokens.len() && {
+            let w = tokens.word(hit.end);
+            KIND_AFTER_LEAD.iter().any(|k| w.starts_with(k))
+        };
+        // "Напоминаем, что …" is the friendly reminder; only its colon form counts.
+        let reminder = tokens.word(hit.start).starts_with("напомин");
+        let colon_after = rest.is_some_and(|r| {
+            r.starts_with(':')
+                || (r.starts_with(',') && !kind_next && !reminder && hit.end < tokens.len())
+        });
         if opens_sentence && colon_after && hits.iter().all(|h| h.1 <= hit.start || hit.end <= h.0)
         {
             hits.push((hit.start, hit.end, hit.value, Fault::Repeat));
@@ -3804,21 +3977,14 @@ fn shouting_run(tokens: &Tokens, sentence: &[usize]) -> Option<(usize, usize)> {
             return Some((c.0, i + 1));
         }
     }
-    // Function words in capitals are raised voice, never acronyms: two of them in a
-    // draft, or one of three letters or more ("We do NOT refund", "NUR in der
-    // Originalverpackung", "ÄRGE").
+    // Function words in capitals are raised voice, never acronyms ("We do NOT
+    // refund", "NUR in der Originalverpackung", "Гарантия НЕ распространяется",
+    // "EI KATA").
     let emphatic: Vec<usize> = (0..spans.len())
         .filter(|&i| spans.get(i).is_some_and(loud) && EMPHASIS.contains(&tokens.word(i)))
         .collect();
     let first = *emphatic.first()?;
-    let long = emphatic
-        .iter()
-        .find(|&&i| spans.get(i).is_some_and(|s| s.letters >= 3));
-    match long {
-        Some(&i) => Some((i, i + 1)),
-        None if emphatic.len() >= 2 => Some((first, first + 1)),
-        None => None,
-    }
+    Some((first, first + 1))
 }
 
 /// Emphasis words that are never acronyms (see `shouting_run`).
