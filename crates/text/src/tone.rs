@@ -1965,6 +1965,7 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
             "уже подробно",
             "уже … ответили|отвечали на этот|ваш|данный",
             "потому что|поскольку вы … не",
+            "поскольку вы … не",
             "так как вы … не",
             "описано|указано|написано|сказано … на|в … странице|пункте|разделе",
             "вам … раз … говорили|писали|объясняли|сообщали|отвечали",
@@ -2780,7 +2781,7 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         Lang::En,
         Fault::Repeat,
         &[
-            "i|we … told|explained … you|to you …… yesterday|already|earlier|previously|twice",
+            "i|we … told|explained … you …… yesterday|already|earlier|previously|twice",
             "i|we wrote to you …… that",
         ],
     ),
@@ -2789,7 +2790,8 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         Fault::Lecture,
         &[
             "look it up",
-            "it's|it is all … in there",
+            "it's all … in there",
+            "it is all … in there",
             "policy|terms|manual|faq|contract|guide|instructions … states|says|explains|spells …… plainly|clearly|explicitly|expressly|unambiguously",
         ],
     ),
@@ -3178,6 +3180,140 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         Fault::Rebuke,
         &["kirjad|kõned|sõnumid|pöördumised …… ei muuda|kiirenda"],
     ),
+    // ---- Families, round 7: the answer is in my last mail, "it would have been
+    // wise", "because of the address you gave", "even you", a new ticket for every
+    // question clogs the queue, "oh brilliant … again", "I have explained it three
+    // times".
+    (
+        Lang::En,
+        Fault::ShouldHave,
+        &["would have been wise|sensible|smart|prudent"],
+    ),
+    (
+        Lang::En,
+        Fault::Blame,
+        &["because|since …… address|details|number|code|information you gave|provided|entered"],
+    ),
+    (
+        Lang::En,
+        Fault::Rebuke,
+        &[
+            "new ticket|request … every|each time|question",
+            "clog|clogs|clogging|clogged",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Sarcasm,
+        &["oh|well brilliant|great|wonderful|lovely|perfect|fantastic …… again"],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &[
+            "antwort … steht|stand …… in|im … meiner|unserer letzten|vorigen|vorherigen|ersten",
+            "habe|haben … zweimal|dreimal|viermal|mehrfach|mehrmals …… erklärt|gesagt|geschrieben|mitgeteilt",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::ShouldHave,
+        &["wäre klug|sinnvoll|ratsam|vernünftig|schlau gewesen"],
+    ),
+    (
+        Lang::De,
+        Fault::Blame,
+        &["weil|da …… von ihnen|dir angegeben*|eingegeben*|gewählt*"],
+    ),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &["sogar|selbst sie|du … schaffen|schaffst|können|kannst|hinbekommen|verstehen"],
+    ),
+    (
+        Lang::De,
+        Fault::Rebuke,
+        &[
+            "neues ticket|neue anfrage … jede|jeder|jedes",
+            "für jede frage …… ticket|anfrage",
+            "verstopft|verstopfen|verstopfe",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        &["na|oh|ach toll|super|prima|klasse|wunderbar|großartig …… wieder|erneut"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Repeat,
+        &["ответ …… прошлого|предыдущего|последнего|моего|нашего письма|ответа|сообщения"],
+    ),
+    (
+        Lang::Ru,
+        Fault::ShouldHave,
+        &["разумно|правильно|умнее|разумнее было бы"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &[
+            "потому что …… указанн*|введенн*|выбранн* вами",
+            "так как …… указанн*|введенн*|выбранн* вами",
+            "поскольку …… указанн*|введенн*|выбранн* вами",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &[
+            "даже вы|ты … справитесь|сможете|разберетесь|поймете|справишься|сможешь|разберешься|поймешь",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Rebuke,
+        &[
+            "новую|новая|новое заявку|заявка|обращение … на каждый|каждую|каждое",
+            "засоря*|забивает|забиваете|забивать",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        &[
+            "ну|ах|о прекрасно|замечательно|отлично|здорово|чудесно|великолепно …… опять|снова|вновь",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Repeat,
+        &["vastus …… eelmise|varasema|viimase|esimese kirja|vastuse|sõnumi"],
+    ),
+    (
+        Lang::Et,
+        Fault::ShouldHave,
+        &["mõistlik|targem|tark|õigem oleks olnud"],
+    ),
+    (
+        Lang::Et,
+        Fault::Blame,
+        &["sest|kuna …… teie|sinu antud|sisestatud|märgitud|valitud"],
+    ),
+    (Lang::Et, Fault::Condescend, &["isegi teie|sina|sa"]),
+    (
+        Lang::Et,
+        Fault::Rebuke,
+        &[
+            "iga … jaoks … uue|uut pileti|piletit|pöördumise|pöördumist",
+            "ummista*",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Sarcasm,
+        &["no|oh|oi suurepärane|tore|vahva|imeline|lahe|super …… jälle|taas|uuesti"],
+    ),
 ];
 
 static LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
@@ -3528,6 +3664,8 @@ const SAFE_PHRASES: &[&str] = &[
     "oleks pidanud|tulnud olema|jõudma|saabuma|toimuma|tulema|jõudnud|saabunud",
     "kas … olete|oled|te|teie|sa|sina … ise",
     "kui|juhul … olete|oled|olite ise",
+    // The agent's own slip: "Ich habe bei uns den falschen Code eingegeben".
+    "ich|wir habe|haben …… falsch*",
     // Misrouted inside our own house: "pöördumine oli valesse tiimi sattunud".
     "valesse|valele|valel … tiimi|tiimile|osakonda|osakonnale|kolleegile|kolleegi|meeskonda|postkasti|kausta|järjekorda",
     // "All fine on our side, but we keep looking": no blame.
@@ -4055,6 +4193,12 @@ const URGENT: &[(Lang, &str)] = &[
     (Lang::Et, "kiire"),
     (Lang::Et, "pakiline"),
     (Lang::Et, "tähtis"),
+    // The customer's word for the fault, quoted back: the router is "broken" again.
+    (Lang::En, "broken"),
+    (Lang::De, "kaputt"),
+    (Lang::De, "defekt"),
+    (Lang::Ru, "сломал"),
+    (Lang::Et, "katki"),
 ];
 
 /// "Another", "noch", "ещё", "jälle": the markers of a repeat before the quotes.
@@ -4077,6 +4221,9 @@ const ANOTHER: &[&str] = &[
     "taas",
     "üks",
 ];
+
+/// "Again" after the quoted word: 'the router is "broken" again'.
+const AGAIN_AFTER: &[&str] = &["again", "wieder", "опять", "снова", "jälle", "taas"];
 
 fn is_quote(c: char) -> bool {
     matches!(
@@ -4111,6 +4258,12 @@ fn scare_quoted(draft: &str, tokens: &Tokens, sentence: &[usize]) -> Option<(usi
             continue;
         }
         let from = i.saturating_sub(4);
+        // The marker may also follow: 'is "broken" again'.
+        let after = (i + 1..(i + 3).min(tokens.len()))
+            .find(|&j| sentence.get(j) == sentence.get(i) && AGAIN_AFTER.contains(&tokens.word(j)));
+        if let Some(j) = after {
+            return Some((i, j + 1, lang));
+        }
         if let Some(m) = (from..i).find(|&j| {
             sentence.get(j) == sentence.get(i)
                 && ANOTHER.iter().any(|a| tokens.word(j).starts_with(a))
