@@ -3314,6 +3314,106 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         Fault::Sarcasm,
         &["no|oh|oi suurepärane|tore|vahva|imeline|lahe|super …… jälle|taas|uuesti"],
     ),
+    // ---- Families, round 8: "didn't even bother", "so simple my cat could do
+    // it", "what a surprise … again", "you just have to read it", "your computer,
+    // not our server", "gone over it several times".
+    (
+        Lang::En,
+        Fault::NotRead,
+        &[
+            "didn't|never|even … bother to",
+            "bother to open|read|look|check",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &[
+            "my cat|dog|hamster|goldfish|grandma|granny … could|can",
+            "so simple|easy …… could|can do it",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Lecture,
+        &["just have|need to … read|look|check"],
+    ),
+    (Lang::En, Fault::Blame, &["on|in your … not … on|in our"]),
+    (
+        Lang::De,
+        Fault::NotRead,
+        &["nicht|kein* … mühe gemacht|gegeben"],
+    ),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &[
+            "sogar|selbst … meine katze|oma|großmutter",
+            "sogar|selbst … mein hund",
+            "katze|hund … schafft|kann|könnte",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Lecture,
+        &["müssen|muss … nur|einfach … lesen|nachlesen|nachschauen|anschauen"],
+    ),
+    (
+        Lang::De,
+        Fault::Blame,
+        &["auf|an|bei ihrem|ihrer|ihren … nicht … auf|an|bei unserem|unserer|unseren"],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &["mehrmals|mehrfach|zweimal|dreimal …… durchgegangen|besprochen|erläutert"],
+    ),
+    (
+        Lang::Ru,
+        Fault::NotRead,
+        &["не потрудились|потрудился|потрудилась|удосужились|удосужился|удосужилась"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &[
+            "даже … мой|моя кот|кошка|собака|хомяк|бабушка",
+            "настолько|так просто …… даже",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Lecture,
+        &["нужно|надо|достаточно просто|только … прочитать|посмотреть|заглянуть|почитать"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &["на|в вашем|вашей … а не … на|в нашем|нашей"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        &["сюрприз|неожиданность …… опять|снова", "вот это сюрприз"],
+    ),
+    (
+        Lang::Et,
+        Fault::NotRead,
+        &["ei|pole viitsinud|viitsi|viitsisite"],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &[
+            "isegi … kass|kassipoeg|koer|vanaema",
+            "nii lihtne … et … isegi",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Sarcasm,
+        &["üllatus …… jälle|taas|uuesti|järjekordselt"],
+    ),
 ];
 
 static LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
