@@ -3414,6 +3414,117 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         Fault::Sarcasm,
         &["üllatus …… jälle|taas|uuesti|järjekordselt"],
     ),
+    // ---- Families, round 9: "I've had to explain this to you before", "it's all
+    // our fault again", "the agreement you read when signing up", "you missed the
+    // most important part", "how many times are you going to write", "you brought
+    // it on yourself".
+    (
+        Lang::En,
+        Fault::Repeat,
+        &["had to explain|tell|repeat … you"],
+    ),
+    (
+        Lang::En,
+        Fault::Sarcasm,
+        &[
+            "all|always our fault …… again|usual|course",
+            "sure|course|right …… our fault",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Lecture,
+        &["you …… read|accepted|agreed … when|at signing|registering|registration|sign"],
+    ),
+    (
+        Lang::En,
+        Fault::NotRead,
+        &["you … missed|overlooked …… important|key|main|crucial|part|point|line|paragraph|bit"],
+    ),
+    (
+        Lang::En,
+        Fault::ShouldHave,
+        &["you might have …… beforehand|first|before|earlier|advance"],
+    ),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &["explain|put … any|more … simply|simpler|clearer|plainer"],
+    ),
+    (
+        Lang::En,
+        Fault::Rebuke,
+        &["how many times … you …… write|email|call|ask|send|contact"],
+    ),
+    (
+        Lang::En,
+        Fault::Blame,
+        &["brought … on yourself|yourselves"],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &["musste|mussten … ihnen|dir …… erklären|sagen|schreiben|mitteilen"],
+    ),
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        &[
+            "an allem|alles …… wir … schuld",
+            "wieder|immer wir|uns … schuld",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Lecture,
+        &["die sie|du …… gelesen|akzeptiert haben|hast"],
+    ),
+    (
+        Lang::De,
+        Fault::NotRead,
+        &["sie haben …… übersehen|überlesen"],
+    ),
+    (
+        Lang::De,
+        Fault::Rebuke,
+        &["wie oft …… noch …… schreiben|anrufen|fragen|schicken|mailen"],
+    ),
+    (Lang::De, Fault::Blame, &["eingebrockt"]),
+    (
+        Lang::Ru,
+        Fault::Repeat,
+        &["приходилось|пришлось … вам|тебе …… объяснять|объяснить|писать|повторять|говорить"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        &["во всем … виноваты мы", "опять|снова … виноваты мы"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &["сами … довели|доигрались", "доигрались"],
+    ),
+    (
+        Lang::Et,
+        Fault::Repeat,
+        &["olen|oleme pidanud … teile|sulle …… selgitama|ütlema|kirjutama|kordama"],
+    ),
+    (
+        Lang::Et,
+        Fault::Sarcasm,
+        &["kõiges … süüdi", "jälle|taas|muidugi … meie … süüdi"],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &["kuidas …… lihtsamalt|selgemalt|arusaadavamalt …… seletada|selgitada|öelda"],
+    ),
+    (
+        Lang::Et,
+        Fault::Rebuke,
+        &["mitu korda …… kirjutada|helistada|küsida|saata|kirjutate|helistate|küsite|saadate"],
+    ),
 ];
 
 static LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
@@ -3766,6 +3877,7 @@ const SAFE_PHRASES: &[&str] = &[
     "kui|juhul … olete|oled|olite ise",
     // The agent's own slip: "Ich habe bei uns den falschen Code eingegeben".
     "ich|wir habe|haben …… falsch*",
+    "falls|wenn|sollten sie … übersehen",
     // Misrouted inside our own house: "pöördumine oli valesse tiimi sattunud".
     "valesse|valele|valel … tiimi|tiimile|osakonda|osakonnale|kolleegile|kolleegi|meeskonda|postkasti|kausta|järjekorda",
     // "All fine on our side, but we keep looking": no blame.
