@@ -46,6 +46,9 @@ enum Fault {
     Rebuke,
     /// Words in capitals.
     Shouting,
+    /// "Congratulations, you managed to lock it again", "another 'urgent' ticket":
+    /// irony aimed at the customer.
+    Sarcasm,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,6 +126,14 @@ impl Fault {
             (Shouting, De) => "Wörter in Großbuchstaben wirken wie Schreien.",
             (Shouting, Ru) => "Слова заглавными буквами читаются как крик.",
             (Shouting, Et) => "Suurtähtedega sõnad mõjuvad karjumisena.",
+            (Sarcasm, En) => {
+                "Sarcasm reads as mockery; in writing the customer hears only the sting."
+            }
+            (Sarcasm, De) => {
+                "Ironie wirkt schriftlich wie Spott; beim Kunden kommt nur der Stachel an."
+            }
+            (Sarcasm, Ru) => "Сарказм на письме читается как насмешка над клиентом.",
+            (Sarcasm, Et) => "Sarkasm mõjub kirjas kliendi pilkamisena.",
         }
     }
 
@@ -180,6 +191,18 @@ impl Fault {
                 "Напишите обычными буквами; главное можно вынести в отдельную строку."
             }
             (Shouting, Et) => "Kirjutage tavaliste tähtedega; olulise võib panna eraldi reale.",
+            (Sarcasm, En) => {
+                "Say it plainly and kindly: I can see this matters to you; here is what happens next:"
+            }
+            (Sarcasm, De) => {
+                "Sagen Sie es direkt und freundlich: Ich sehe, dass es Ihnen wichtig ist; so geht es weiter:"
+            }
+            (Sarcasm, Ru) => {
+                "Скажите прямо и по-доброму: понимаю, что для вас это важно; дальше будет так:"
+            }
+            (Sarcasm, Et) => {
+                "Öelge otse ja sõbralikult: saan aru, et see on teile oluline; edasi juhtub nii:"
+            }
         }
     }
 }
@@ -1195,8 +1218,8 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
             "уже получили ваш",
             "письмо за день",
             "сообщением за",
-            "ваше … письмо",
-            "ваш … запрос по",
+            "ваше|это … второе|третье|четвертое|пятое|шестое|десятое|очередное|повторное письмо|обращение|сообщение",
+            "ваш … повторный|очередной|второй|третий|четвертый|пятый запрос",
             "не нужно писать нам",
             "не надо писать нам",
             "не пишите нам",
@@ -1516,7 +1539,7 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
             "last time i|we … explain|say|repeat|tell",
             "repeating myself",
             "told|explained|said|written|answered|mentioned … twice|three|four|several|multiple|many|numerous times",
-            "told|explained|said|written|answered|mentioned … twice",
+            "told|explained|said|written|answered|mentioned you|this|that|it … twice",
             "you were told|informed|advised|warned|notified",
             "you have been told|informed|advised",
             "you've been told|informed|advised",
@@ -1942,6 +1965,7 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
             "уже подробно",
             "уже … ответили|отвечали на этот|ваш|данный",
             "потому что|поскольку вы … не",
+            "поскольку вы … не",
             "так как вы … не",
             "описано|указано|написано|сказано … на|в … странице|пункте|разделе",
             "вам … раз … говорили|писали|объясняли|сообщали|отвечали",
@@ -2226,7 +2250,7 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         &[
             "iga … tagant … kirjutada|helistada|kirjutate|helistate|uuesti",
             "kirjutate|helistate … iga",
-            "pole|ei … vajadust|tarvis|mõtet|vaja …… kirjutada|helistada|pöörduda|saata|kirjutama|helistama",
+            "pole|ei … vajadust|tarvis|mõtet|vaja …… kirjutada|helistada|pöörduda|kirjutama|helistama",
             "mõttetu",
             "korduv* kõned|kõnesid|kirjad|kirju|pöördumised|pöördumisi|sõnumid|sõnumeid|päringud|päringuid|helistamine|kirjutamine",
             "korduvalt … kirjutanud|helistanud|pöördunud|kirjutate|helistate",
@@ -2241,6 +2265,1265 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
             "edasistele … ei vasta",
             "jäetakse vastamata",
         ],
+    ), // ---- Families, round 2: irony, "even a child", "pick one channel", "a quick
+    // look would have done", reminders of what was said, "all spelled out on page 3",
+    // pro-drop and clitics in Estonian (te ei avanudki), each in four languages.
+    (
+        Lang::En,
+        Fault::Sarcasm,
+        &[
+            "congratulations|congrats|bravo …… again|another|once",
+            "what a surprise|shock",
+            "surprise surprise",
+            "sure|certain|certainly|surely|yeah …… just|simply|magically|all … itself|themselves",
+            "sure|certain|certainly|surely|yeah …… just|simply|magically|all … on its own",
+            "it's|oh you again",
+            "how lovely|wonderful|delightful|nice … another|again",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Repeat,
+        &[
+            "to repeat what",
+            "repeat what … told|said|explained|wrote",
+            "colleague|colleagues|agent … already … told|explained|informed|advised you",
+            "has|have|had already … told|informed|advised you",
+            "may|must|need i remind you",
+            "remind you …… agreed|said|told|discussed|explained|mentioned",
+            "already answered|replied|addressed|covered this|that|it|your",
+            "answered|covered this|that …… yesterday|earlier|already",
+            "replied to this|that …… yesterday|earlier|already",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Lecture,
+        &[
+            "spelled|spelt out",
+            "it's|that's all … on|in page|section|chapter",
+            "it|this|that is all … on|in page|section|chapter",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::NotRead,
+        &[
+            "you …… opened|read|looked|checked|watched|clicked …… at all",
+            "not sure you …… opened|read|looked|saw|checked",
+            "hard|impossible|difficult to miss|overlook",
+            "couldn't|can't|cannot … miss it",
+            "could not … miss it",
+            "couldn't|can't|cannot be missed|overlooked",
+            "didn't|never get|got|make|made … that far",
+            "did not get|make … that far",
+            "read my|our|the … message|email|reply|answer|letter|mail …… again|once|properly|through",
+            "read my|our|the … message|email|reply|answer|letter|mail …… to the end",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::ShouldHave,
+        &[
+            "quick|brief|simple look|glance|check|search … would have|would've",
+            "would have been enough|sufficient",
+            "would have sufficed",
+            "you needed to",
+            "you were meant to",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Blame,
+        &[
+            "at your end",
+            "at your side",
+            "is|was|it's|that's|one's on you",
+            "because|since you typed|clicked|shared|installed|downloaded|ignored|forgot|skipped|deleted|dropped|broke|damaged|mounted|misused",
+            "caused by the way|how you|your",
+            "you …… messed|fiddled|tinkered … with|around|up",
+            "customer's|customers'|user's|buyer's|owner's responsibility",
+            "responsibility of the customer|user|buyer|account",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &[
+            "isn't|aren't|wasn't … that|so hard|difficult|complicated|tricky",
+            "rocket science",
+            "brain surgery",
+            "simpler|simplest|plainer …… for|so you … follow|understand|grasp|get",
+            "so|that even you",
+            "most|majority|nearly|almost|plenty … customers|users|people …… manage|figure|themselves|unaided",
+            "most|majority|nearly|almost|plenty … customers|users|people …… without help",
+            "most|majority|nearly|almost|plenty … customers|users|people …… on their own",
+            "a child|kid|toddler could|can",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Rebuke,
+        &[
+            "pick|choose|use … one|single channel|way|method|thread",
+            "email*|writ*|call*|contact*|messag* …… times a|per day|hour",
+            "second|third|fourth|another email|message|ticket … about the same …… hour|morning",
+            "extra|more|unnecessary work for us",
+        ],
+    ),
+    // de
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        &[
+            "glückwunsch|gratuliere|gratulation|herzlichen …… wieder|erneut|nochmal|nochmals",
+            "was für eine überraschung",
+            "welch eine überraschung",
+            "welche überraschung",
+            "überraschung überraschung",
+            "sicher|natürlich|klar|ja|ach … bestimmt|sicher|natürlich|garantiert …… von allein|alleine|selbst",
+            "noch|wieder|weitere* …… wie schön|toll|nett|reizend",
+            "schon wieder sie",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &[
+            "verweise … nochmals|erneut|nochmal|wiederholt|abermals",
+            "verweise … noch einmal",
+            "kollege|kollegin|kollegen … ihnen|dir … bereits|schon",
+            "hat|haben ihnen|dir … bereits|schon … mitgeteilt|erklärt|gesagt|geschrieben|erläutert",
+            "erinnere|erinnern sie|dich …… vereinbart|besprochen|gesagt|abgemacht",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Lecture,
+        &[
+            "klar|deutlich|eindeutig|ausdrücklich … ausgewiesen|aufgeführt|erläutert|erklärt|dargestellt|genannt|formuliert|festgehalten|geschrieben|beschrieben|angegeben",
+            "denen|die sie|du …… zugestimmt|akzeptiert|unterschrieben",
+            "gleich im ersten …… beantwortet|beschrieben|erklärt",
+            "auf|im seite|abschnitt …… beantwortet|beschrieben|erklärt",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::NotRead,
+        &[
+            "lesen sie …… noch einmal|mal",
+            "lesen sie …… nochmal|nochmals|erneut",
+            "lesen sie …… in ruhe",
+            "steht … alles drin",
+            "steht … eigentlich|doch|ja|bereits|schon … alles",
+            "man … nicht übersehen kann|konnte|können",
+            "nicht|kaum zu übersehen",
+            "überhaupt … gelesen|geöffnet|angesehen|angeschaut|gesehen|angeklickt",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::ShouldHave,
+        &[
+            "hätte|hätten … genügt|gereicht|ausgereicht",
+            "du hättest … sollen|müssen|können",
+            "hättest du … sollen|müssen|können|gelesen",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Blame,
+        &[
+            "sie|du selbst|selber …… ausgewählt|gewählt|bestellt|eingegeben|angegeben|verstellt|verursacht|gelöscht|geändert",
+            "dafür|da|hierfür können wir …… nichts",
+            "können wir … nichts dafür",
+            "problem|fehler|ursache … liegt …… eindeutig|klar|offensichtlich|wohl|sicher … bei ihnen|dir",
+            "verantwortung des|der kunden|käufers|käuferin|nutzers|kontoinhabers",
+            "in ihrer|deiner verantwortung",
+            "dein fehler",
+            "deine schuld",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &[
+            "meisten|allermeisten|fast|viele … kunden|nutzer|anwender …… zurecht|hinbekommen|hin|ohne hilfe|problemlos|alleine|allein",
+            "auch|sogar|selbst sie|du …… verstehen|nachvollziehen|kapieren|begreifen|folgen",
+            "kein|keine … hexenwerk|raketenwissenschaft|hexerei|zauberei|kunst",
+            "ein|jedes kind … schafft|kann|versteht",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Rebuke,
+        &[
+            "mehrfachanfrage*|mehrfachnachricht*|mehrfachmeldung*|mehrfachkontakt*|mehrfachmail*",
+            "anfragen|nachfragen|nachrichten|mails|anrufe|tickets …… nicht|nichts|kaum … beschleunig*",
+            "entscheiden sie sich …… für einen|eine|ein … weg|kanal|kontaktweg",
+            "entscheide dich …… für einen|eine|ein … weg|kanal|kontaktweg",
+            "nur einen|einem kanal|weg|kontaktweg",
+            "*mal am|pro tag …… schreiben|anrufen|mailen|melden|nachfragen|kontaktieren",
+            "zusätzliche|unnötige arbeit|mehrarbeit|aufwand",
+            "zweite|dritte|vierte nachricht|mail|anfrage … innerhalb|binnen|in einer",
+        ],
+    ),
+    // ru
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        &[
+            "ну да …… сам|сама|само|сами себя|собой",
+            "конечно|разумеется …… сам|сама|само|сами себя|собой",
+            "поздравляю|поздравляем …… снова|опять|вновь|еще",
+            "какая неожиданность",
+            "какой сюрприз",
+            "вот так сюрприз",
+            "снова|опять вы",
+            "еще|снова|опять …… чудесно|замечательно|великолепно|восхитительно|прелестно",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Repeat,
+        &[
+            "мы|я уже … дважды|трижды|неоднократно … объясняли|писали|говорили|сообщали|отвечали|объяснили|написали|сказали|ответили",
+            "мы|я уже … раз … объясняли|писали|говорили|сообщали|отвечали|объяснили|написали|сказали|ответили",
+            "напомню|напоминаю|напоминаем …… договорились|говорили|писали|объясняли|сообщали|обсуждали",
+            "как тебе уже",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::NotRead,
+        &[
+            "вообще|хоть … открывали|читали|смотрели|открыли|прочитали|посмотрели|заглядывали|заглянули",
+            "невозможно|трудно|сложно не заметить",
+            "не дошли|дочитали|добрались до",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::ShouldHave,
+        &[
+            "хватило бы",
+            "достаточно было",
+            "*ли бы …… бы не",
+            "*ли бы …… не было|пришлось бы",
+            "*л|*ла бы …… бы не",
+            "*л|*ла бы …… не было|пришлось бы",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &[
+            "явно|точно|однозначно|очевидно|определенно … у вас|вас|на вашей|в вашем|в вашей",
+            "так что проблема|ошибка|причина|дело|неисправность … у вас|на вашей|в вашем|в вашей",
+            "значит|следовательно проблема|ошибка|причина|дело|неисправность … у вас|на вашей|в вашем|в вашей",
+            "что то …… накрутили|напутали|натворили|наделали|намудрили|сбили",
+            "ответственность клиента|покупателя|пользователя|абонента|владельца",
+            "сами|сам|сама … выбрали|выбрал|выбрала|указали|ввели|заказали|удалили|сломали",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &[
+            "ребенок|школьник|первоклассник|бабушка разберется|справится|поймет|сможет|догадается",
+            "разберется|справится|поймет|сможет … даже|и ребенок|школьник|первоклассник",
+            "попроще|проще|понятнее|доступнее …… чтобы вам|вы|даже|тебе|ты … понятнее|поняли|понял|поняла|понять|разобрались|дошло",
+            "чтобы даже вы|ты",
+            "большинство|многие|почти … клиентов|клиенты|пользователей|пользователи|абонентов|покупателей …… справляются|разбираются|без помощи|самостоятельно",
+            "ракетостроени*",
+            "бином ньютона",
+            "высшая математика",
+            "квантовая физика",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Rebuke,
+        &[
+            "выберите|выбирайте|выбери …… что то одно",
+            "выберите|выбирайте|выбери …… один|одну канал|способ|вариант",
+            "все по одному|одной заказу|вопросу|заявке|теме",
+            "лишнюю|дополнительную|лишняя|дополнительная работу|работа|нагрузку|нагрузка",
+            "пишете|писать|звоните|звонить|пишешь|звонишь …… раз … в|за день|сутки|час",
+            "пишете|писать|звоните|звонить|пишешь|звонишь …… раз на дню",
+            "второе|третье|четвертое письмо|обращение|сообщение … за|в час|день|утро|течение",
+        ],
+    ),
+    // et
+    (
+        Lang::Et,
+        Fault::Sarcasm,
+        &[
+            "palju õnne …… taas|jälle|uuesti|järjekordselt",
+            "õnnitlen|õnnitleme …… taas|jälle|uuesti|järjekordselt",
+            "õnnitlen|õnnitleme …… õnnestus|suutsite|suutsid",
+            "muidugi|kindlasti|loomulikult|selge|jah …… täiesti|lihtsalt|kindlasti|ju … iseenesest|iseendast|omaette",
+            "milline|kui üllatus|üllatav",
+            "jälle|taas|veel|järjekordne … pöördumine|kiri|pilet|päring|sõnum|küsimus …… vahva|tore|suurepärane|imeline|lahe|super",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Repeat,
+        &[
+            "nagu …… teile|teil|sulle|sul … juba|varem|eelnevalt|korduvalt … ütles|ütlesin|ütlesime|ütlesid|selgitas|selgitasin|selgitasime|kirjutas|kirjutasin|kirjutasime|vastas|vastasin|vastasime|mainis|mainisin|mainisime|teatas|teatasime|rääkis|rääkisin|rääkisime|seletas|öeldi|selgitati|teatati|räägiti",
+            "ütles|selgitas|kirjutas|vastas|mainis|teatas|rääkis|seletas … teile|sulle … juba|korduvalt",
+            "ütles|selgitas|kirjutas|vastas|mainis|teatas|rääkis|seletas … teile|sulle … mitu korda",
+            "tuletan|tuletame …… meelde …… kokku|leppisime|rääkisime|ütlesime|ütlesin|arutasime",
+            "tuletan|tuletame teile|sulle meelde",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Lecture,
+        &[
+            "kõik|see … on …… näidatud|kirjeldatud|selgitatud|toodud|seletatud|kirjas|märgitud|öeldud|kirjutatud",
+            "nõustusite|kinnitasite|aktsepteerisite … tingimus*|reegl*|lepingu*",
+            "tingimus*|reegl*|lepingu* … nõustusite|kinnitasite|aktsepteerisite",
+            "leheküljel|lk|punktis|peatükis|jaotises … näidatud|kirjeldatud|selgitatud|kirjas|toodud|märgitud",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::NotRead,
+        &[
+            "te|teie|sa|sina … ei|pole … avanud|vaadanud|lugenud|märganud|kontrollinud|avanudki|lugenudki|vaadanudki",
+            "te|ju|vist|ilmselt … selleni|sinnani|sinna|lõpuni … ei jõudnud|jõudnudki",
+            "lugege|loe|lugeda|lugesite|lugesid … lõpuni|korralikult|põhjalikult",
+            "lõpuni|korralikult|põhjalikult … lugege|lugeda|loe",
+            "raske|võimatu|keeruline … märkamata",
+            "raske|võimatu … mööda vaadata",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::ShouldHave,
+        &[
+            "edaspidi|tulevikus … tasub|võiks|peaksite|peaksid|soovitan … kõigepealt|esmalt|enne|sinna|juhendisse",
+            "järgmisel korral … tasub|võiks|peaksite|peaksid|soovitan … kõigepealt|esmalt|enne|sinna|juhendisse",
+            "edaspidi|tulevikus … lugege|loe … lõpuni|hoolikalt|tähelepanelikult|korralikult",
+            "lugege|loe … edaspidi|tulevikus … lõpuni|hoolikalt|tähelepanelikult|korralikult",
+            "pidite|pidid … ise|ju|ometi",
+            "oleks piisanud",
+            "sa … oleksid|oleks pidanud|tulnud",
+            "sul … oleks tulnud",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Blame,
+        &[
+            "olete|oled|olite|olid ise …… *nud",
+            "ise|olete|oled … midagi …… sorkinud|nokitsenud|näppinud|rikkunud|sassi|keeranud",
+            "kliendi|ostja|kasutaja|tellija|omaniku vastutus*|kohustus*",
+            "sinu süü|viga",
+            "sa ise",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &[
+            "saab|oskab|suudab … ka|isegi laps|lapski",
+            "ka|isegi laps|lapski … hakkama|toime|oskab|saab|suudab|aru",
+            "raketiteadus*",
+            "tuumafüüsika",
+            "kõrgem matemaatika",
+            "et ka|isegi teie|te|sina|sa …… aru|mõistaksite|mõistate|taipaksite",
+            "klient*|kasutaja* saavad|tulevad … hakkama|toime",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Rebuke,
+        &[
+            "valige|valida|vali … üks|ühe|ainult … kanal*|viis*|suhtluskanal*",
+            "meile … lisatööd|lisakoormust|topelttööd",
+            "lisatööd|lisakoormust|topelttööd … meile",
+            "kirjut*|helista*|saat* … korda päevas|tunnis",
+            "teine|kolmas|neljas|viies … kiri|pöördumine|sõnum|päring|pilet … sama …… tunni|päeva|jooksul",
+            "pole|ei … vaja …… uuesti|mitu|korduvalt …… saata",
+        ],
+    ),
+    // ---- Families, round 3: the answer won't change, "any pensioner could",
+    // skimming, free Estonian word order (verb before "juba … korda"), the document
+    // before the "all spelled out", "because you never …".
+    (
+        Lang::En,
+        Fault::Lecture,
+        &[
+            "refer to it|them|section|clause|page|paragraph",
+            "terms|conditions|contract|agreement you …… signed|accepted",
+            "manual|guide|faq|terms|section|page …… covers|explains|describes … this|that|it …… in detail",
+        ],
+    ),
+    (Lang::En, Fault::NotRead, &["skimmed|skim|skimming"]),
+    (Lang::En, Fault::Blame, &["because|since you never"]),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &[
+            "any|every|even … teenager|child|kid|grandma|grandmother|beginner|toddler|schoolkid|schoolchild|pensioner … could|can|knows|manages|would",
+            "really|very|pretty|quite basic|elementary",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Rebuke,
+        &[
+            "answer|reply|response … won't|will not|doesn't|does not change",
+            "answer|reply|response … stays|remains … the same",
+            "for the second|third|fourth|fifth|tenth time",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        &["na|oh|ach|so eine überraschung"],
+    ),
+    (
+        Lang::De,
+        Fault::NotRead,
+        &["überflogen|überfliegen|querlesen|quergelesen"],
+    ),
+    (Lang::De, Fault::Blame, &["weil|da sie … nie|niemals"]),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &[
+            "jeder|jede|sogar|selbst … schüler|schülerin|anfänger|oma|großmutter|kind|laie|rentner … kann|schafft|versteht|weiß|hinbekommt",
+            "kann|schafft|versteht|weiß … jeder|jede|sogar|selbst … schüler|schülerin|anfänger|oma|großmutter|kind|laie|rentner",
+            "grundwissen",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Rebuke,
+        &[
+            "antwort … bleibt|ändert …… dieselbe|gleiche|nicht",
+            "zum dritten|vierten|fünften|zehnten|x ten mal",
+            "schon wieder … nachricht|mail|anfrage|ticket … zum|wegen … gleichen|selben",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::NotRead,
+        &["по диагонали", "пробежали|пробежались … глазами"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &[
+            "вы|сами … указали|ввели|выбрали … старый|старую|неверн*|неправильн*|ошибочн*",
+            "вы|сами … указали|ввели|выбрали … не тот|ту|то",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &[
+            "справляется|справится|разберется|разбирается|поймет|сможет|осилит|умеет … любой|даже|и … пенсионер|бабушка|школьник|ребенок|первоклассник|новичок",
+            "любой|даже … пенсионер|бабушка|школьник|ребенок|первоклассник|новичок … справляется|справится|разберется|разбирается|поймет|сможет|осилит|умеет",
+            "элементарн*",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Rebuke,
+        &[
+            "ответ … не изменится|меняется",
+            "ответ … останется … прежним|тем же|таким же",
+            "в третий|четвертый|пятый|десятый|сотый раз",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Lecture,
+        &[
+            "juhend*|kasutusjuhend*|tingimus*|kkk|lepingu*|lepingus|kodulehel|veebilehel|reegl*|hinnakirja* …… kõik|ilusti|selgelt|üheselt|ju|ometi|kenasti …… kirjas|näidatud|kirjeldatud|selgitatud|kirjutatud|toodud|seletatud|märgitud",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::NotRead,
+        &[
+            "kiiruga|pealiskaudselt|põgusalt|diagonaalis … lugesite|lugenud|loete|lugesid|vaatasite|vaadanud",
+            "lugesite|lugenud|loete|lugesid|vaatasite|vaadanud … kiiruga|pealiskaudselt|põgusalt|diagonaalis",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &[
+            "saab|oskab|suudab … ka|isegi … vanaema|vanaisa|pensionär|koolilaps|algaja|igaüks|kõik",
+            "ka|isegi vanaema|vanaisa|pensionär|koolilaps|algaja … hakkama|toime|oskab|saab|suudab|aru",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Rebuke,
+        &[
+            "pöördunud|kirjutanud|helistanud|küsinud|pöördusite|kirjutasite|helistasite|küsisite … juba … korda",
+            "jälle|taas üks … kiri|pöördumine|sõnum|päring|küsimus",
+            "vastus … ei muutu|jääb samaks",
+        ],
+    ),
+    // ---- Families, round 4: "I wrote to you already", "as I wrote", look it up
+    // yourself ("там это есть"), present-tense "do you even read", carelessness,
+    // "so simple I don't see the difficulty", "the same e-mail every hour", "you've
+    // called four times", "who would have thought".
+    (
+        Lang::En,
+        Fault::Repeat,
+        &[
+            "i|we … told|explained … you …… yesterday|already|earlier|previously|twice",
+            "i|we wrote to you …… that",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Lecture,
+        &[
+            "look it up",
+            "it's all … in there",
+            "it is all … in there",
+            "policy|terms|manual|faq|contract|guide|instructions … states|says|explains|spells …… plainly|clearly|explicitly|expressly|unambiguously",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::NotRead,
+        &["are you … actually|even|really … reading|looking|listening"],
+    ),
+    (
+        Lang::En,
+        Fault::Blame,
+        &["your … carelessness|negligence|inattention|inattentiveness|recklessness"],
+    ),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &[
+            "don't|can't|cannot see|understand …… difficult|difficulty|problem|hard|complicated|confusing",
+            "do not see|understand …… difficult|difficulty|problem|hard|complicated|confusing",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Rebuke,
+        &[
+            "same email|message|question|mail … every|each hour|day|minute",
+            "you've|you … called|emailed|written|contacted|messaged|rung … times|twice",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Sarcasm,
+        &["who could|would have … guessed|thought|known"],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &["habe|haben ihnen … schon|bereits …… geschrieben|gesagt|erklärt|mitgeteilt"],
+    ),
+    (
+        Lang::De,
+        Fault::Lecture,
+        &[
+            "unmissverständlich",
+            "steht|heißt es …… eindeutig|ausdrücklich|klar|deutlich",
+            "schauen|sehen sie …… anleitung|faq|agb|bedingungen … nach",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::NotRead,
+        &["lesen sie … eigentlich|überhaupt|denn … was"],
+    ),
+    (
+        Lang::De,
+        Fault::Blame,
+        &[
+            "ihrer|ihre|ihrem … unachtsamkeit|nachlässigkeit|fahrlässigkeit|unaufmerksamkeit|unvorsichtigkeit",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &[
+            "verstehe … nicht …… wo|was|warum …… problem|schwierig|schwer|kompliziert|unklar",
+            "nicht verstehe|verstehen …… wo|was|warum …… problem|schwierig|schwer|kompliziert|unklar",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Rebuke,
+        &[
+            "jede|jeden stunde|tag …… dieselbe|dasselbe|denselben|gleiche|gleichen",
+            "dieselbe|dasselbe|denselben|gleiche|gleichen …… jede|jeden stunde|tag",
+            "sie haben uns …… zweimal|dreimal|viermal|fünfmal|mehrmals|mehrfach … angerufen|geschrieben|gemailt|kontaktiert",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        &["wer hätte … gedacht|gedachte|geahnt"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Repeat,
+        &[
+            "как я|мы …… писал*|объяснял*|сообщал*|упоминал*|отвечал*|указывал*",
+            "я|мы вам|тебе уже писал*|говорил*|объяснял*|отвечал*|сообщал*|написал*|сказал*|объяснил*|ответил*",
+            "я|мы уже вам|тебе писал*|говорил*|объяснял*|отвечал*|сообщал*|написал*|сказал*|объяснил*|ответил*",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Lecture,
+        &[
+            "там это|все есть|написано|указано|расписано",
+            "загляните|посмотрите|почитайте|гляньте … в инструкцию|инструкции|правила|правилах|договор|договоре|faq|условия|условиях",
+            "четко|ясно|однозначно|прямо … сказано|написано|указано|прописано|оговорено",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::NotRead,
+        &["вообще|хоть … читаете|читаешь|смотрите|открываете|слушаете"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &[
+            "вашей|вашего|твоей … небрежност*|невнимательност*|халатност*|неосторожност*|беспечност*",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &["не понимаю …… трудн*|сложн*|непонятн*|проблем*"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Rebuke,
+        &[
+            "одно и то же …… каждый час|день",
+            "каждый час|день …… одно и то же",
+            "вы|ты … звоните|пишете|писали|звонили|обращаетесь|обращались|звонишь|пишешь …… раз",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        &["кто бы мог подумать", "кто бы сомневался", "надо же"],
+    ),
+    (
+        Lang::Et,
+        Fault::Repeat,
+        &[
+            "nagu …… mainisin|kirjutasin|ütlesin|selgitasin|vastasin|märkisin|teatasin|mainisime|kirjutasime|ütlesime|selgitasime|vastasime|märkisime|teatasime",
+            "kirjutasin|ütlesin|selgitasin|vastasin|mainisin|teatasin … teile|sulle … juba|varem|korduvalt|mitu",
+            "nagu … eelmises|varasemas|viimases … kirjas|vastuses|sõnumis",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Lecture,
+        &[
+            "seal on see|kõik olemas|kirjas",
+            "juhendist|kasutusjuhendist|tingimustest|kkk|kodulehelt … järele",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::NotRead,
+        &[
+            "loe … uuesti|veel|tähelepanelik*|hoolik*|lõpuni|korralikult",
+            "loete|loed … üldse|üldsegi|ikka|üldse",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &["ei saa|mõista … aru …… mis … keerulist|rasket|arusaamatut|raske|keeruline|probleem"],
+    ),
+    (
+        Lang::Et,
+        Fault::Sarcasm,
+        &["kes oleks … osanud|võinud … arvata|oodata"],
+    ),
+    // ---- Families, round 5: "but you didn't", "it was all in my last mail",
+    // "do you really not know how", Estonian verb-final negation ("mida te
+    // lugenud ei ole") and the impersonal "oleks võinud … pilgu heita".
+    (
+        Lang::En,
+        Fault::Blame,
+        &[
+            "but you didn't|never … do|did|pay|paid|send|sent|read|check|checked|follow|followed|reply|replied|respond|responded|update|updated|confirm|confirmed",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Repeat,
+        &[
+            "already|all … in my|our previous|last|earlier email|message|reply|mail|answer",
+            "my|our previous|last|earlier email|message|reply|mail|answer …… already",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &[
+            "can't you even",
+            "you really don't|can't know|do",
+            "don't you know how",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Blame,
+        &[
+            "aber|doch sie|du haben|hast …… nicht|nie … getan|bezahlt|gemacht|gelesen|geprüft|befolgt|geantwortet|reagiert|bestätigt",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &[
+            "stand|steht … bereits|schon|alles …… in meiner|unserer letzten|vorigen|vorherigen|ersten",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &["können sie|kannst du …… wirklich|tatsächlich|nicht einmal … nicht"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &[
+            "но вы|ты … не …… сделали|оплатили|прочитали|проверили|ответили|отреагировали|подтвердили|выполнили",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Repeat,
+        &[
+            "уже … в|во предыдущем|прошлом|первом|моем|нашем письме|ответе|сообщении",
+            "в|во предыдущем|прошлом|первом письме|ответе|сообщении …… уже|все",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &["вы|ты … правда|действительно|даже … не умеете|умеешь|знаете|знаешь|можете|можешь"],
+    ),
+    (
+        Lang::Et,
+        Fault::Blame,
+        &[
+            "aga|kuid|ent te|teie|sa … ei|pole … teinud|tasunud|saatnud|lugenud|kontrollinud|järginud|täitnud|teatanud|vastanud|uuendanud|kinnitanud",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Repeat,
+        &[
+            "eelmises|varasemas|viimases|esimeses kirjas|vastuses|sõnumis …… juba|kõik … olemas|kirjas|öeldud|vastatud|selgitatud",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::NotRead,
+        &["te|sa|teie|sina|ilmselt|vist … lugenud|vaadanud|avanud|märganud|kontrollinud ei|pole"],
+    ),
+    (
+        Lang::Et,
+        Fault::ShouldHave,
+        &["oleks võinud|saanud|tulnud|pidanud …… pilgu|vaadata|lugeda|kontrollida|uurida|heita"],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &["te|sa … tõesti|isegi … ei oska|tea|suuda"],
+    ),
+    // ---- Families, round 6: "if you check the FAQ you'll find", "which I assume
+    // you didn't look at", "ideally you would have", "walk you through it slowly",
+    // "two whole days must have been unbearable", "the wrong size was ordered by
+    // you", "new mails won't change the outcome", impersonal Estonian -nuks.
+    (
+        Lang::En,
+        Fault::Lecture,
+        &[
+            "if you check|read|open|look … faq|manual|guide|terms|instructions|documentation …… you'll find|see",
+            "if you check|read|open|look … faq|manual|guide|terms|instructions|documentation …… you will find|see",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::NotRead,
+        &["i assume|presume|suppose|guess|take … you didn't|haven't|never"],
+    ),
+    (
+        Lang::En,
+        Fault::ShouldHave,
+        &[
+            "ideally|preferably … you would|should",
+            "ideally|preferably … you'd",
+            "a look|glance at …… would have|would've",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &["explain|walk|go|spell|take …… slowly"],
+    ),
+    (
+        Lang::En,
+        Fault::Sarcasm,
+        &["whole|entire … days|hours|day|week …… unbearable|eternity|torture|agony|forever"],
+    ),
+    (
+        Lang::En,
+        Fault::Blame,
+        &[
+            "wrong … ordered|entered|selected|chosen|provided|given|typed|placed …… on|at your side|end",
+            "wrong … ordered|entered|selected|chosen|provided|given|typed|placed …… by you",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Lecture,
+        &["blick …… hätte|hätten … beantwortet|geklärt|gezeigt|genügt|gereicht|erspart"],
+    ),
+    (
+        Lang::De,
+        Fault::NotRead,
+        &[
+            "vermutlich|wohl|offenbar|anscheinend|scheinbar …… nicht … angesehen|gelesen|geöffnet|beachtet|angeschaut",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::ShouldHave,
+        &[
+            "idealerweise|besser|lieber …… hätten sie",
+            "hätten sie …… kontaktiert|informiert|gemeldet|angerufen|geprüft|kontrolliert|aufbewahrt|beachtet|gefragt|abgewartet|geöffnet",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        &["ganze|ganzen … tage|stunden|tag|woche …… unerträglich|ewigkeit|qual|folter"],
+    ),
+    (
+        Lang::De,
+        Fault::Blame,
+        &[
+            "falsch* …… von ihnen|dir … bestellt|eingegeben|gewählt|ausgewählt|angegeben|verursacht",
+            "übernehmen … keine|keinerlei verantwortung|haftung",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::ShouldHave,
+        &["лучше бы вы|ты", "по хорошему", "в идеале … вы|вам|ты|тебе"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        &["целых … дня|дней|часа|часов|сутки|неделю …… невыносимо|вечность|мучение|пытка"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &[
+            "неправильн*|неверн*|ошибочн* …… вами",
+            "не тот|та|то …… вами",
+            "ответственност* … не несем|несет",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Rebuke,
+        &["письма|сообщения|звонки|обращения …… не изменят|изменит|меняют|ускорят"],
+    ),
+    (
+        Lang::Et,
+        Fault::ShouldHave,
+        &[
+            "piisanuks",
+            "*nuks … vaadata|lugeda|kontrollida|uurida|küsida|pilk|pilgu|juhend*",
+            "oleksite|oleksid …… *nud",
+            "ideaalis … oleksite|oleksid|te",
+            "parem oleks olnud",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Sarcasm,
+        &["terved|tervelt … päeva|tundi|nädalat …… talumatu|igavik|piin|väljakannatamatu"],
+    ),
+    (
+        Lang::Et,
+        Fault::Blame,
+        &["vale* …… teie|sinu poolt", "teie|sinu poolt …… vale*"],
+    ),
+    (
+        Lang::Et,
+        Fault::Rebuke,
+        &["kirjad|kõned|sõnumid|pöördumised …… ei muuda|kiirenda"],
+    ),
+    // ---- Families, round 7: the answer is in my last mail, "it would have been
+    // wise", "because of the address you gave", "even you", a new ticket for every
+    // question clogs the queue, "oh brilliant … again", "I have explained it three
+    // times".
+    (
+        Lang::En,
+        Fault::ShouldHave,
+        &["would have been wise|sensible|smart|prudent"],
+    ),
+    (
+        Lang::En,
+        Fault::Blame,
+        &["because|since …… address|details|number|code|information you gave|provided|entered"],
+    ),
+    (
+        Lang::En,
+        Fault::Rebuke,
+        &[
+            "new ticket|request … every|each time|question",
+            "clog|clogs|clogging|clogged",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Sarcasm,
+        &["oh|well brilliant|great|wonderful|lovely|perfect|fantastic …… again"],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &[
+            "antwort … steht|stand …… in|im … meiner|unserer letzten|vorigen|vorherigen|ersten",
+            "habe|haben … zweimal|dreimal|viermal|mehrfach|mehrmals …… erklärt|gesagt|geschrieben|mitgeteilt",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::ShouldHave,
+        &["wäre klug|sinnvoll|ratsam|vernünftig|schlau gewesen"],
+    ),
+    (
+        Lang::De,
+        Fault::Blame,
+        &["weil|da …… von ihnen|dir angegeben*|eingegeben*|gewählt*"],
+    ),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &["sogar|selbst sie|du … schaffen|schaffst|können|kannst|hinbekommen|verstehen"],
+    ),
+    (
+        Lang::De,
+        Fault::Rebuke,
+        &[
+            "neues ticket|neue anfrage … jede|jeder|jedes",
+            "für jede frage …… ticket|anfrage",
+            "verstopft|verstopfen|verstopfe",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        &["na|oh|ach toll|super|prima|klasse|wunderbar|großartig …… wieder|erneut"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Repeat,
+        &["ответ …… прошлого|предыдущего|последнего|моего|нашего письма|ответа|сообщения"],
+    ),
+    (
+        Lang::Ru,
+        Fault::ShouldHave,
+        &["разумно|правильно|умнее|разумнее было бы"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &[
+            "потому что …… указанн*|введенн*|выбранн* вами",
+            "так как …… указанн*|введенн*|выбранн* вами",
+            "поскольку …… указанн*|введенн*|выбранн* вами",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &[
+            "даже вы|ты … справитесь|сможете|разберетесь|поймете|справишься|сможешь|разберешься|поймешь",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Rebuke,
+        &[
+            "новую|новая|новое заявку|заявка|обращение … на каждый|каждую|каждое",
+            "засоря*|забивает|забиваете|забивать",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        &[
+            "ну|ах|о прекрасно|замечательно|отлично|здорово|чудесно|великолепно …… опять|снова|вновь",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Repeat,
+        &["vastus …… eelmise|varasema|viimase|esimese kirja|vastuse|sõnumi"],
+    ),
+    (
+        Lang::Et,
+        Fault::ShouldHave,
+        &["mõistlik|targem|tark|õigem oleks olnud"],
+    ),
+    (
+        Lang::Et,
+        Fault::Blame,
+        &["sest|kuna …… teie|sinu antud|sisestatud|märgitud|valitud"],
+    ),
+    (Lang::Et, Fault::Condescend, &["isegi teie|sina|sa"]),
+    (
+        Lang::Et,
+        Fault::Rebuke,
+        &[
+            "iga … jaoks … uue|uut pileti|piletit|pöördumise|pöördumist",
+            "ummista*",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Sarcasm,
+        &["no|oh|oi suurepärane|tore|vahva|imeline|lahe|super …… jälle|taas|uuesti"],
+    ),
+    // ---- Families, round 8: "didn't even bother", "so simple my cat could do
+    // it", "what a surprise … again", "you just have to read it", "your computer,
+    // not our server", "gone over it several times".
+    (
+        Lang::En,
+        Fault::NotRead,
+        &[
+            "didn't|never|even … bother to",
+            "bother to open|read|look|check",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &[
+            "my cat|dog|hamster|goldfish|grandma|granny … could|can",
+            "so simple|easy …… could|can do it",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Lecture,
+        &["just have|need to … read|look|check"],
+    ),
+    (Lang::En, Fault::Blame, &["on|in your … not … on|in our"]),
+    (
+        Lang::De,
+        Fault::NotRead,
+        &["nicht|kein* … mühe gemacht|gegeben"],
+    ),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &[
+            "sogar|selbst … meine katze|oma|großmutter",
+            "sogar|selbst … mein hund",
+            "katze|hund … schafft|kann|könnte",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Lecture,
+        &["müssen|muss … nur|einfach … lesen|nachlesen|nachschauen|anschauen"],
+    ),
+    (
+        Lang::De,
+        Fault::Blame,
+        &["auf|an|bei ihrem|ihrer|ihren … nicht … auf|an|bei unserem|unserer|unseren"],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &["mehrmals|mehrfach|zweimal|dreimal …… durchgegangen|besprochen|erläutert"],
+    ),
+    (
+        Lang::Ru,
+        Fault::NotRead,
+        &["не потрудились|потрудился|потрудилась|удосужились|удосужился|удосужилась"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &[
+            "даже … мой|моя кот|кошка|собака|хомяк|бабушка",
+            "настолько|так просто …… даже",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Lecture,
+        &["нужно|надо|достаточно просто|только … прочитать|посмотреть|заглянуть|почитать"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &["на|в вашем|вашей … а не … на|в нашем|нашей"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        &["сюрприз|неожиданность …… опять|снова", "вот это сюрприз"],
+    ),
+    (
+        Lang::Et,
+        Fault::NotRead,
+        &["ei|pole viitsinud|viitsi|viitsisite"],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &[
+            "isegi … kass|kassipoeg|koer|vanaema",
+            "nii lihtne … et … isegi",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Sarcasm,
+        &["üllatus …… jälle|taas|uuesti|järjekordselt"],
+    ),
+    // ---- Families, round 9: "I've had to explain this to you before", "it's all
+    // our fault again", "the agreement you read when signing up", "you missed the
+    // most important part", "how many times are you going to write", "you brought
+    // it on yourself".
+    (
+        Lang::En,
+        Fault::Repeat,
+        &["had to explain|tell|repeat … you"],
+    ),
+    (
+        Lang::En,
+        Fault::Sarcasm,
+        &[
+            "all|always our fault …… again|usual|course",
+            "sure|course|right …… our fault",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Lecture,
+        &["you …… read|accepted|agreed … when|at signing|registering|registration|sign"],
+    ),
+    (
+        Lang::En,
+        Fault::NotRead,
+        &["you … missed|overlooked …… important|key|main|crucial|part|point|line|paragraph|bit"],
+    ),
+    (
+        Lang::En,
+        Fault::ShouldHave,
+        &["you might have …… beforehand|first|before|earlier|advance"],
+    ),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &["explain|put … any|more … simply|simpler|clearer|plainer"],
+    ),
+    (
+        Lang::En,
+        Fault::Rebuke,
+        &["how many times … you …… write|email|call|ask|send|contact"],
+    ),
+    (
+        Lang::En,
+        Fault::Blame,
+        &["brought … on yourself|yourselves"],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &["musste|mussten … ihnen|dir …… erklären|sagen|schreiben|mitteilen"],
+    ),
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        &[
+            "an allem|alles …… wir … schuld",
+            "wieder|immer wir|uns … schuld",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Lecture,
+        &["die sie|du …… gelesen|akzeptiert haben|hast"],
+    ),
+    (
+        Lang::De,
+        Fault::NotRead,
+        &["sie haben …… übersehen|überlesen"],
+    ),
+    (
+        Lang::De,
+        Fault::Rebuke,
+        &["wie oft …… noch …… schreiben|anrufen|fragen|schicken|mailen"],
+    ),
+    (Lang::De, Fault::Blame, &["eingebrockt"]),
+    (
+        Lang::Ru,
+        Fault::Repeat,
+        &["приходилось|пришлось … вам|тебе …… объяснять|объяснить|писать|повторять|говорить"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        &["во всем … виноваты мы", "опять|снова … виноваты мы"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &["сами … довели|доигрались", "доигрались"],
+    ),
+    (
+        Lang::Et,
+        Fault::Repeat,
+        &["olen|oleme pidanud … teile|sulle …… selgitama|ütlema|kirjutama|kordama"],
+    ),
+    (
+        Lang::Et,
+        Fault::Sarcasm,
+        &["kõiges … süüdi", "jälle|taas|muidugi … meie … süüdi"],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &["kuidas …… lihtsamalt|selgemalt|arusaadavamalt …… seletada|selgitada|öelda"],
+    ),
+    (
+        Lang::Et,
+        Fault::Rebuke,
+        &["mitu korda …… kirjutada|helistada|küsida|saata|kirjutate|helistate|küsite|saadate"],
     ),
 ];
 
@@ -2248,15 +3531,145 @@ static LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
     let mut list: Vec<(&'static str, usize)> = Vec::new();
     for (i, (lang, _, patterns)) in RULES.iter().enumerate() {
         for pattern in *patterns {
-            list.push((pattern, i));
-            if let Some(plain) = without_diacritics(pattern, *lang) {
-                // Built once per process; the lexicon keeps `&'static str` words.
-                list.push((Box::leak(plain.into_boxed_str()), i));
+            // Built once per process; the lexicon keeps `&'static str` words.
+            let mut forms: Vec<&'static str> = vec![pattern];
+            if let Some(other) = other_forms(pattern, *lang) {
+                forms.push(Box::leak(other.into_boxed_str()));
+            }
+            for form in forms {
+                list.push((form, i));
+                if let Some(plain) = without_diacritics(form, *lang) {
+                    list.push((Box::leak(plain.into_boxed_str()), i));
+                }
             }
         }
     }
     Lexicon::new(list)
 });
+
+/// The pattern with the informal address and the other inflections a rule is
+/// usually written without: German du for Sie ("du hättest … sollen"), Russian ты
+/// for вы with the verb agreeing ("ты не прочитал|прочитала", "прочитай"),
+/// Estonian sina for teie ("sa oleksid pidanud", "lugesid") and the clitic -ki/-gi
+/// on participles ("te ei avanudki"). `None` when nothing changes.
+fn other_forms(pattern: &str, lang: Lang) -> Option<String> {
+    let words: Vec<&str> = pattern.split(' ').collect();
+    let formal = words.iter().flat_map(|w| w.split('|')).any(|w| match lang {
+        Lang::De => matches!(
+            w,
+            "sie" | "ihnen" | "ihr" | "ihre" | "ihren" | "ihrem" | "ihrer"
+        ),
+        Lang::Ru => w == "вы" || w == "вам" || w == "вас" || w.starts_with("ваш"),
+        Lang::Et => matches!(w, "te" | "teie" | "teil" | "teile" | "teid") || w.ends_with("site"),
+        Lang::En => false,
+    });
+    let mut changed = false;
+    let out: Vec<String> = words
+        .iter()
+        .map(|word| {
+            let mut alternatives: Vec<String> = Vec::new();
+            for alt in word.split('|') {
+                alternatives.push(alt.to_string());
+                for other in word_forms(alt, lang, formal) {
+                    if !alternatives.contains(&other) {
+                        alternatives.push(other);
+                        changed = true;
+                    }
+                }
+            }
+            alternatives.join("|")
+        })
+        .collect();
+    changed.then(|| out.join(" "))
+}
+
+/// Other forms of one pattern word (see `other_forms`); `formal` says the pattern
+/// addresses the customer formally, so its verbs may take the informal ending.
+fn word_forms(word: &str, lang: Lang, formal: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if word.starts_with('*') || word == "…" || word == "……" {
+        return out;
+    }
+    let (stem, star) = match word.strip_suffix('*') {
+        Some(stem) => (stem, "*"),
+        None => (word, ""),
+    };
+    let fixed: &[&str] = match (lang, stem) {
+        (Lang::De, "sie") => &["du"],
+        (Lang::De, "ihnen") => &["dir"],
+        (Lang::De, "ihr") => &["dein"],
+        (Lang::De, "ihre") => &["deine"],
+        (Lang::De, "ihren") => &["deinen"],
+        (Lang::De, "ihrem") => &["deinem"],
+        (Lang::De, "ihrer") => &["deiner"],
+        (Lang::De, "hätten") if formal => &["hättest"],
+        (Lang::De, "haben") if formal => &["hast"],
+        (Lang::De, "sind") if formal => &["bist"],
+        (Lang::De, "müssen") if formal => &["musst"],
+        (Lang::De, "sollten") if formal => &["solltest"],
+        (Lang::De, "können") if formal => &["kannst"],
+        (Lang::De, "wären") if formal => &["wärst"],
+        (Lang::Ru, "вы") => &["ты"],
+        (Lang::Ru, "вам") => &["тебе"],
+        (Lang::Ru, "вас") => &["тебя"],
+        (Lang::Ru, "ваш") => &["твой", "тво"],
+        (Lang::Ru, "ваша") => &["твоя"],
+        (Lang::Ru, "ваше") => &["твое"],
+        (Lang::Ru, "ваши") => &["твои"],
+        (Lang::Ru, "вашей") => &["твоей"],
+        (Lang::Ru, "вашего") => &["твоего"],
+        (Lang::Ru, "вашу") => &["твою"],
+        (Lang::Ru, "вашем") => &["твоем"],
+        (Lang::Ru, "ваших") => &["твоих"],
+        (Lang::Ru, "должны") => &["должен", "должна"],
+        (Lang::Ru, "сами") => &["сам", "сама"],
+        (Lang::Et, "te") => &["sa"],
+        (Lang::Et, "teie") => &["sina", "sinu", "su"],
+        (Lang::Et, "teile") => &["sulle"],
+        (Lang::Et, "teil") => &["sul"],
+        (Lang::Et, "teid") => &["sind"],
+        (Lang::Et, "olete") => &["oled"],
+        _ => &[],
+    };
+    out.extend(fixed.iter().map(|f| format!("{f}{star}")));
+    if !star.is_empty() {
+        return out;
+    }
+    let n = word.chars().count();
+    match lang {
+        // Past plural -ли → -л/-ла; imperative -йте/-ьте/-ите → -й/-ь/-и; present -ете → -ешь.
+        Lang::Ru if n >= 4 && word != "если" => {
+            if let Some(stem) = word.strip_suffix("ли") {
+                out.push(format!("{stem}л"));
+                out.push(format!("{stem}ла"));
+            } else if let Some(stem) = word.strip_suffix("йте") {
+                out.push(format!("{stem}й"));
+            } else if let Some(stem) = word.strip_suffix("ьте") {
+                out.push(format!("{stem}ь"));
+            } else if let Some(stem) = word.strip_suffix("ите") {
+                out.push(format!("{stem}и"));
+                out.push(format!("{stem}ишь"));
+            } else if let Some(stem) = word.strip_suffix("ете") {
+                out.push(format!("{stem}ешь"));
+            }
+        }
+        Lang::Et if n >= 5 => {
+            if let Some(stem) = word.strip_suffix("site") {
+                out.push(format!("{stem}sid"));
+            } else if word.ends_with("nud") {
+                out.push(format!("{word}ki"));
+                out.push(format!("{word}gi"));
+            } else if formal
+                && (word.ends_with("ate") || word.ends_with("ete"))
+                && let Some(stem) = word.strip_suffix("te")
+            {
+                out.push(format!("{stem}d"));
+            }
+        }
+        _ => {}
+    }
+    out
+}
 
 /// The pattern as typed on a keyboard without the language's letters ("Sie haetten
 /// … sollen", "lugege labi"), if that differs.
@@ -2374,6 +3787,18 @@ const OWN_FAULT: &[&str] = &[
     "meie poolel",
 ];
 
+/// "Everything is fine on our side": a side marker from `OWN_FAULT` inside one of
+/// these is no admission but the first half of shifting the blame ("Meie poolel on
+/// ühendus korras, nii et viga on teie poolel").
+const ALL_FINE: &[&str] = &[
+    "our side|end …… fine|working|ok|okay|order|normal|correctly|nothing",
+    "fine|working|ok|okay|order|normal|correctly … on|at our side|end",
+    "meie poolel|poolt …… korras|töötab|toimib|kõik|probleeme|vigu",
+    "korras|töötab|toimib … meie poolel",
+    "с нашей стороны …… порядке|работает|все|нет|исправно|норме",
+    "порядке|работает|исправно|норме … с нашей стороны",
+];
+
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "nicht", "kein", "keine", "не", "нет", "ни", "pole", "ei", "mitte",
 ];
@@ -2420,7 +3845,8 @@ const SAFE_PHRASES: &[&str] = &[
     "selbst|selber zu",
     "haben … recht",
     "nichts|nicht falsch",
-    "selbst|selber … können|kann|möchten",
+    "selbst|selber können|kann|möchten",
+    "können|kann|möchten sie … selbst|selber",
     // ru
     "если вы … пропустили",
     "не могли бы вы",
@@ -2429,7 +3855,6 @@ const SAFE_PHRASES: &[&str] = &[
     "нет … вашей|вашего",
     "не ваша|вашей",
     "не по вашей",
-    "впредь мы|постараемся|будем",
     "когда|давно … в последний раз",
     "с вашей стороны … ничего|не требуется|не нужно",
     "переживайте|волнуйтесь|беспокойтесь|спасибо|хорошо … пишете|обращаетесь|звоните|напомнили",
@@ -2445,6 +3870,30 @@ const SAFE_PHRASES: &[&str] = &[
     "kui te pole|ei|ole",
     "kui pole|ei",
     "tohtinud|pidanud juhtuma",
+    // Someone else (a technician, the product page, a message) should have done it.
+    "tehnik|tehnikud|kuller|kolleeg|meister|teenindaja|klienditeenindaja|konsultant|müüja|pood|süsteem|leht|lehel|tootelehel|kodulehel|veebilehel|teade|kiri|sõnum|arve|pakk|saadetis|info|teave|hoiatus|rakendus … oleks pidanud|tulnud",
+    "oleks pidanud|tulnud olema|jõudma|saabuma|toimuma|tulema|jõudnud|saabunud",
+    "kas … olete|oled|te|teie|sa|sina … ise",
+    "kui|juhul … olete|oled|olite ise",
+    // The agent's own slip: "Ich habe bei uns den falschen Code eingegeben".
+    "ich|wir habe|haben …… falsch*",
+    "falls|wenn|sollten sie … übersehen",
+    // Misrouted inside our own house: "pöördumine oli valesse tiimi sattunud".
+    "valesse|valele|valel … tiimi|tiimile|osakonda|osakonnale|kolleegile|kolleegi|meeskonda|postkasti|kausta|järjekorda",
+    // "All fine on our side, but we keep looking": no blame.
+    "our side|end …… but we|i",
+    "с нашей стороны …… но мы|я",
+    "bei uns …… aber wir|ich",
+    "meie poolel|poolt …… kuid|aga me|meie|ma",
+    // "You shouldn't have had to wait": sympathy, not a reproach.
+    "you shouldn't have had",
+    "everything|all|what you needed",
+    "you should not have had",
+    "hätten|hättest … nicht …… warten|suchen|nachfragen|anrufen|nachhaken|schreiben … müssen|sollen",
+    "не должны|должен|должна были|был|была … страдать|ждать|терпеть|мучиться|сталкиваться|беспокоиться|тратить|переживать|напоминать|звонить|писать",
+    "впредь … будут|будет|будем|постараемся|мы|повторится|уведомлени*",
+    "ei oleks … pidanud … ootama|muretsema|kannatama|helistama|kirjutama|tuletama",
+    "poleks … pidanud … ootama|muretsema|kannatama|helistama|kirjutama|tuletama",
 ];
 
 /// Offering a guide or recapping for the customer's convenience: a reference to
@@ -2462,6 +3911,9 @@ const HELPFUL: &[&str] = &[
     "you may|might find",
     "so you have",
     "for your convenience",
+    "allow|allows|entitle|entitles",
+    "give|gives you",
+    "let you",
     // de
     "anbei",
     "hänge … an",
@@ -2472,6 +3924,9 @@ const HELPFUL: &[&str] = &[
     "hilfreich",
     "hier finden sie",
     "damit sie … haben",
+    "erlauben|erlaubt|ermöglichen|ermöglicht|berechtigen|berechtigt",
+    "geben|gibt ihnen|dir",
+    "unten",
     // ru
     "вот ссылка|инструкция|статья",
     "прикладываю",
@@ -2481,6 +3936,9 @@ const HELPFUL: &[&str] = &[
     "на всякий случай",
     "под рукой",
     "для удобства",
+    "позволяют|позволяет",
+    "дают|дает вам",
+    "дают|дает право",
     "с картинками|скриншотами",
     // et
     "lisan",
@@ -2491,6 +3949,36 @@ const HELPFUL: &[&str] = &[
     "abiks",
     "et teil oleks",
     "piltidega",
+    "lubavad|lubab|võimaldavad|võimaldab",
+    "annavad|annab teile",
+];
+
+/// "You don't need to write again, we'll let you know": a promise to come back to
+/// the customer, or "don't worry", in the sentence of a rebuke makes it reassurance.
+const REASSURING: &[&str] = &[
+    "we'll|i'll let|tell|update|notify|contact",
+    "we|i will let|tell|update|notify|contact",
+    "be in touch",
+    "get back to you",
+    "keep you posted|updated",
+    "don't worry",
+    "do not worry",
+    "no worries",
+    "melden uns",
+    "melde mich",
+    "geben ihnen|dir … bescheid",
+    "keine sorge",
+    "machen sie sich keine",
+    "мы сами",
+    "сообщим|напишем|свяжемся|уведомим",
+    "дадим знать",
+    "не переживайте|беспокойтесь|волнуйтесь",
+    "anname … teada",
+    "annan … teada",
+    "teavitame",
+    "võtame ühendust",
+    "kirjutame teile",
+    "ärge muretsege",
 ];
 
 /// "Once more:", "Noch einmal:", "Ещё раз:", "Veel kord:" opening a sentence and
@@ -2513,6 +4001,38 @@ const COLON_LEADS: &[(Lang, &str)] = &[
     (Lang::Et, "taas kord"),
 ];
 
+/// Words that make "Once again," kind: thanks, apologies, please.
+const KIND_AFTER_LEAD: &[&str] = &[
+    "thank",
+    "sorry",
+    "apolog",
+    "please",
+    "we",
+    "i",
+    "many",
+    "danke",
+    "vielen",
+    "herzlich",
+    "entschuldig",
+    "bitte",
+    "wir",
+    "ich",
+    "спасибо",
+    "благодар",
+    "извин",
+    "прост",
+    "пожалуйста",
+    "мы",
+    "я",
+    "aitäh",
+    "tänan",
+    "tänu",
+    "vabanda",
+    "palun",
+    "me",
+    "ma",
+];
+
 static COLON: LazyLock<Lexicon<Lang>> =
     LazyLock::new(|| Lexicon::new(COLON_LEADS.iter().map(|(l, p)| (*p, *l))));
 
@@ -2521,6 +4041,12 @@ static HELP: LazyLock<Lexicon<()>> =
 
 static SAFE: LazyLock<Lexicon<()>> =
     LazyLock::new(|| Lexicon::new(SAFE_PHRASES.iter().map(|p| (*p, ()))));
+
+static FINE: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| Lexicon::new(ALL_FINE.iter().map(|p| (*p, ()))));
+
+static CALM: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| Lexicon::new(REASSURING.iter().map(|p| (*p, ()))));
 
 static OWN: LazyLock<Lexicon<()>> =
     LazyLock::new(|| Lexicon::new(OWN_FAULT.iter().map(|p| (*p, ()))));
@@ -2620,10 +4146,22 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
     });
     COLON.for_each(&tokens, |hit| {
         let opens_sentence = hit.start == 0 || !same_sentence(hit.start - 1, hit.start + 1);
-        let colon_after = tokens
+        let rest = tokens
             .span(hit.end.saturating_sub(1))
             .and_then(|s| draft.get(s.original.1..))
-            .is_some_and(|rest| rest.trim_start().starts_with(':'));
+            .map(str::trim_start);
+        // "Once again, the refund takes five days" too, but not "Once again, thank
+        // you" or "Noch einmal, bitte …".
+        let kind_next = hit.end < tokens.len() && {
+            let w = tokens.word(hit.end);
+            KIND_AFTER_LEAD.iter().any(|k| w.starts_with(k))
+        };
+        // "Напоминаем, что …" is the friendly reminder; only its colon form counts.
+        let reminder = tokens.word(hit.start).starts_with("напомин");
+        let colon_after = rest.is_some_and(|r| {
+            r.starts_with(':')
+                || (r.starts_with(',') && !kind_next && !reminder && hit.end < tokens.len())
+        });
         if opens_sentence && colon_after && hits.iter().all(|h| h.1 <= hit.start || hit.end <= h.0)
         {
             hits.push((hit.start, hit.end, hit.value, Fault::Repeat));
@@ -2633,7 +4171,15 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
     let mut findings: Vec<ToneFinding> = Vec::new();
     if !hits.is_empty() {
         let mut own_sentences: Vec<usize> = Vec::new();
+        let mut all_fine: Vec<(usize, usize)> = Vec::new();
+        FINE.for_each(&tokens, |hit| all_fine.push((hit.start, hit.end)));
         OWN.for_each(&tokens, |own| {
+            if all_fine
+                .iter()
+                .any(|&(a, b)| a <= own.start && own.end <= b)
+            {
+                return;
+            }
             let negated = own
                 .start
                 .checked_sub(1)
@@ -2657,6 +4203,10 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
         {
             HELP.for_each(&tokens, |h| helpful_sentences.extend(sentence.get(h.start)));
         }
+        let mut calm_sentences: Vec<usize> = Vec::new();
+        if hits.iter().any(|h| h.3 == Fault::Rebuke) {
+            CALM.for_each(&tokens, |h| calm_sentences.extend(sentence.get(h.start)));
+        }
         for (start, end, rule_lang, fault) in hits {
             let s = sentence.get(start);
             if s.is_some_and(|s| own_sentences.contains(s)) {
@@ -2665,7 +4215,23 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
             if fault == Fault::Blame && reassures(&tokens, &sentence, start, end) {
                 continue;
             }
+            if fault == Fault::Rebuke && s.is_some_and(|s| calm_sentences.contains(s)) {
+                continue;
+            }
+            // "You didn't even open the attached file": the attachment is what
+            // they are said not to have read, so it rescues nothing.
+            let doubts_reading = fault == Fault::NotRead
+                && (start..end).any(|i| {
+                    let w = tokens.word(i);
+                    NEGATIONS.contains(&w)
+                        || w.ends_with("n't")
+                        || matches!(
+                            w,
+                            "вообще" | "хоть" | "üldse" | "isegi" | "überhaupt" | "even"
+                        )
+                });
             if matches!(fault, Fault::Lecture | Fault::Repeat | Fault::NotRead)
+                && !doubts_reading
                 && s.is_some_and(|s| helpful_sentences.contains(s))
             {
                 continue;
@@ -2676,6 +4242,13 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
                 suggestion: fault.suggestion(rule_lang).to_string(),
             });
         }
+    }
+    if let Some((a, b, rule_lang)) = scare_quoted(draft, &tokens, &sentence) {
+        findings.push(ToneFinding {
+            phrase: quote(a, b),
+            why: Fault::Sarcasm.why(rule_lang).to_string(),
+            suggestion: Fault::Sarcasm.suggestion(rule_lang).to_string(),
+        });
     }
     if let Some((a, b)) = shouting_run(&tokens, &sentence) {
         let lang = lang
@@ -2752,6 +4325,162 @@ fn shouting_run(tokens: &Tokens, sentence: &[usize]) -> Option<(usize, usize)> {
         c.4 += n;
         if c.2 >= SHOUT_WORDS && c.3 >= 2 && c.4 >= SHOUT_SCATTERED_LETTERS {
             return Some((c.0, i + 1));
+        }
+    }
+    // Function words in capitals are raised voice, never acronyms ("We do NOT
+    // refund", "NUR in der Originalverpackung", "Гарантия НЕ распространяется",
+    // "EI KATA").
+    let emphatic: Vec<usize> = (0..spans.len())
+        .filter(|&i| spans.get(i).is_some_and(loud) && EMPHASIS.contains(&tokens.word(i)))
+        .collect();
+    let first = *emphatic.first()?;
+    Some((first, first + 1))
+}
+
+/// Emphasis words that are never acronyms (see `shouting_run`).
+const EMPHASIS: &[&str] = &[
+    "not",
+    "never",
+    "always",
+    "only",
+    "must",
+    "don't",
+    "cannot",
+    "can't",
+    "already",
+    "again",
+    "every",
+    "immediately",
+    "nicht",
+    "nie",
+    "niemals",
+    "immer",
+    "nur",
+    "kein",
+    "keine",
+    "keinen",
+    "muss",
+    "müssen",
+    "auch",
+    "schon",
+    "bereits",
+    "sofort",
+    "vorher",
+    "не",
+    "нет",
+    "никогда",
+    "всегда",
+    "только",
+    "нельзя",
+    "уже",
+    "должны",
+    "обязательно",
+    "сразу",
+    "ei",
+    "ära",
+    "ärge",
+    "mitte",
+    "kunagi",
+    "alati",
+    "ainult",
+    "juba",
+    "peab",
+    "peate",
+    "kohe",
+];
+
+/// Words of urgency that, put in scare quotes after "another", "noch ein", "ещё
+/// одна", "jälle üks", mock the customer: `another "urgent" ticket`.
+const URGENT: &[(Lang, &str)] = &[
+    (Lang::En, "urgent"),
+    (Lang::En, "important"),
+    (Lang::En, "emergency"),
+    (Lang::De, "dringend"),
+    (Lang::De, "eilig"),
+    (Lang::De, "wichtig"),
+    (Lang::De, "notfall"),
+    (Lang::Ru, "срочн"),
+    (Lang::Ru, "важн"),
+    (Lang::Ru, "экстренн"),
+    (Lang::Et, "kiire"),
+    (Lang::Et, "pakiline"),
+    (Lang::Et, "tähtis"),
+    // The customer's word for the fault, quoted back: the router is "broken" again.
+    (Lang::En, "broken"),
+    (Lang::De, "kaputt"),
+    (Lang::De, "defekt"),
+    (Lang::Ru, "сломал"),
+    (Lang::Et, "katki"),
+];
+
+/// "Another", "noch", "ещё", "jälle": the markers of a repeat before the quotes.
+const ANOTHER: &[&str] = &[
+    "another",
+    "yet",
+    "more",
+    "noch",
+    "weiteres",
+    "weitere",
+    "weiterer",
+    "wieder",
+    "еще",
+    "очередн",
+    "снова",
+    "опять",
+    "jälle",
+    "veel",
+    "järjekordne",
+    "taas",
+    "üks",
+];
+
+/// "Again" after the quoted word: 'the router is "broken" again'.
+const AGAIN_AFTER: &[&str] = &["again", "wieder", "опять", "снова", "jälle", "taas"];
+
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚' | '‹' | '›'
+    )
+}
+
+/// `another "urgent" ticket`, „dringendes“, «очень срочная», „väga kiire“: a word
+/// of urgency in quotes, with a repeat marker up to three words before it.
+fn scare_quoted(draft: &str, tokens: &Tokens, sentence: &[usize]) -> Option<(usize, usize, Lang)> {
+    let spans = tokens.spans();
+    let quote_before = |i: usize| {
+        spans
+            .get(i)
+            .and_then(|s| draft.get(..s.original.0))
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(is_quote)
+    };
+    for (i, span) in spans.iter().enumerate() {
+        let word = tokens.word(i);
+        let Some(&(lang, _)) = URGENT.iter().find(|(_, w)| word.starts_with(w)) else {
+            continue;
+        };
+        let closed = draft
+            .get(span.original.1..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(is_quote);
+        let opened = quote_before(i)
+            || (i > 0 && sentence.get(i - 1) == sentence.get(i) && quote_before(i - 1));
+        if !(closed && opened) {
+            continue;
+        }
+        let from = i.saturating_sub(4);
+        // The marker may also follow: 'is "broken" again'.
+        let after = (i + 1..(i + 3).min(tokens.len()))
+            .find(|&j| sentence.get(j) == sentence.get(i) && AGAIN_AFTER.contains(&tokens.word(j)));
+        if let Some(j) = after {
+            return Some((i, j + 1, lang));
+        }
+        if let Some(m) = (from..i).find(|&j| {
+            sentence.get(j) == sentence.get(i)
+                && ANOTHER.iter().any(|a| tokens.word(j).starts_with(a))
+        }) {
+            return Some((m, i + 1, lang));
         }
     }
     None
@@ -2879,6 +4608,65 @@ mod tests {
             !tone(
                 "Sorry, but you should have checked this before ordering.",
                 Some("en")
+            )
+            .ok
+        );
+    }
+
+    #[test]
+    fn informal_address_clitics_irony_and_emphasis() {
+        // Informal address and inflections derived from the formal rules.
+        for (d, lang) in [
+            ("Du hättest die Anleitung vorher lesen sollen.", "de"),
+            ("Ты должен был сначала проверить настройки.", "ru"),
+            ("Sa oleksid pidanud arve õigeks ajaks tasuma.", "et"),
+            ("Tundub, et te ei avanudki saadetud faili.", "et"),
+        ] {
+            assert!(!tone(d, Some(lang)).ok, "{d}");
+        }
+        // Irony is its own fault, explained in the rule's language.
+        let r = tone("Ach, noch ein „dringendes“ Ticket, wie schön.", Some("de"));
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.why.starts_with("Ironie") && f.suggestion.starts_with("Sagen Sie")),
+            "{r:?}"
+        );
+        assert!(!tone("Great, another \"urgent\" ticket.", Some("en")).ok);
+        assert!(
+            tone(
+                "Your ticket marked \"urgent\" is now at the front of the queue.",
+                Some("en")
+            )
+            .ok
+        );
+        // Emphasis words in capitals are shouting, acronyms are not.
+        assert!(
+            !tone(
+                "Rücksendungen sind NUR im Originalkarton möglich.",
+                Some("de")
+            )
+            .ok
+        );
+        assert!(!tone("We do NOT refund downloads.", Some("en")).ok);
+        assert!(tone("Please check the IBAN and BIC on the PDF.", Some("en")).ok);
+        for d in [
+            // A promise to come back calms "no need to write again".
+            "Вам не нужно писать нам повторно, мы сами сообщим, когда посылка придёт.",
+            // Someone else should have done it.
+            "Tehnik oleks pidanud enne tulekut helistama. Broneerisin aja ümber.",
+            // Terms that allow something are help, not a lecture.
+            "Die Bedingungen, denen Sie zugestimmt haben, erlauben eine kostenlose Stornierung.",
+            // Sympathy, not a reproach.
+            "Простите, что вам пришлось ждать, вы не должны были от этого страдать.",
+        ] {
+            assert!(tone(d, None).ok, "{d}: {:?}", tone(d, None));
+        }
+        // "All fine on our side" is no admission before the blame.
+        assert!(
+            !tone(
+                "Meie poolel on ühendus korras, nii et viga on selgelt teie poolel.",
+                Some("et")
             )
             .ok
         );

@@ -241,7 +241,8 @@ fn heldout_tone_set() {
 /// rules were then rewritten as families (alternatives, clause-wide gaps, guards
 /// for our own mistakes, reassurance and helpful links) after reading the misses of
 /// both halves, so TEST is no longer held out: measured 1.000/0.000 in every
-/// language, DEV 1.000/0.000. The honest figure is the blind set.
+/// language, DEV 1.000/0.000 (unchanged by the round-2..9 families). The honest
+/// figure is a set nobody has read (the dev2 set below has been read).
 const HELDOUT_TONE_FLOORS: &[(&str, f64, f64)] = &[
     ("TEST et", 0.94, 0.05),
     ("TEST ru", 0.94, 0.05),
@@ -254,7 +255,21 @@ const HELDOUT_TONE_FLOORS: &[(&str, f64, f64)] = &[
 /// written while generalising the rules, one new batch at a time, each batch run
 /// before the rules were widened to cover it: a regression set for the families,
 /// not an unseen measure. Includes kind drafts built to trip the rules ("you should
-/// have received", "not your fault", "Sorry, but", guide links, our own mistakes).
+/// have received", "not your fault", "Sorry, but", guide links, our own mistakes,
+/// "as requested", "as agreed", "you don't need to write again, we'll let you
+/// know", acronyms). The batches appended with rounds 2-5 (2026-11-23), as first
+/// run, recall / false alarms: round-2 variants et .846 ru .833 en 1.0 de 1.0;
+/// batch 3 et .750 ru .700 en .667 de .778, no false alarms; batch 4 (lexically
+/// varied) et .778 ru .538 en .333 de .333, no false alarms; batch 5 (hard
+/// negatives only) false alarms et 0 ru .231 en .214 de .154; batch 6 (Estonian
+/// cases, -sin/-site/-nud/-ksite, sina, no diacritics) et .688, no false alarms;
+/// rounds 6-8, every kind of the dev2 set in fresh words: batch 7 et .500 ru .500
+/// en .300 de .400, false alarms et 1/8; batch 8 (greetings, sign-offs, mixed
+/// drafts) et .400 ru .333 en .700 de .300, false alarms de 1/6; batch 9 et .700
+/// ru .375 en .500 de .375, no false alarms; batch 10 (round 9) et .500 ru .700
+/// en .222 de .500, no false alarms. Those first runs are the best guess of
+/// what an unseen set will show: the phrase families miss new wordings often,
+/// false alarms stay rare.
 #[test]
 fn tone_families_set() {
     let rows = read_jsonl(&own_data("tone_families.jsonl"));
@@ -289,9 +304,9 @@ fn tone_families_set() {
             c.tn
         );
     }
-    // Measured (recall / false alarms): et 1.000/0.000, ru 0.988/0.012, en 0.991/0.000,
-    // de 1.000/0.011 (the rest: one conditional without "если", one scroll-down hint, and
-    // "the terms you agreed to" in a kind reply); floors a little under.
+    // Measured (recall / false alarms) after round 9: et 1.000/0.000, ru 1.000/0.000,
+    // en 1.000/0.000, de 1.000/0.007 (a helpful clause after ';': "…klar aufgeführt;
+    // ich habe Ihnen den Abschnitt unten kopiert"); floors a little under.
     for (lang, r, fa) in FAMILY_FLOORS {
         let c = table.get(*lang).copied().unwrap_or_default();
         assert!(
@@ -316,13 +331,15 @@ const FAMILY_FLOORS: &[(&str, f64, f64)] = &[
     ("de", 0.95, 0.05),
 ];
 
-/// The blind tone set (tests/data/blind/tone_{et,ru,en,de}.jsonl, 40 scolding +
-/// 40 fine agent drafts per language), written after the held-out rounds by a
-/// writer who saw neither the guard, its rules nor the earlier sets. Nobody
-/// tunes on it; when a rule changes because of it, it stops being blind and a
-/// new set must be written. Texts are printed only with SHOW_BLIND_ERRORS.
+/// The dev2 tone set (tests/data/blind/tone_{et,ru,en,de}.jsonl, 40 scolding + 40
+/// fine agent drafts per language; the files keep their old place). It was written
+/// blind, after the held-out rounds, by a writer who saw neither the guard, its
+/// rules nor the earlier sets, and its first run (below) was an honest figure; its
+/// misses have since been read and the rules widened by family (rounds 2-5), so it
+/// is development data now, like the held-out halves. A fresh blind set is written
+/// elsewhere. Misses are printed with SHOW_ERRORS.
 #[test]
-fn blind_tone_set() {
+fn dev2_tone_set() {
     let mut table = Table::new();
     let mut by_kind = Table::new();
     for lang in ["et", "ru", "en", "de"] {
@@ -341,12 +358,12 @@ fn blind_tone_set() {
                 ))
                 .or_default()
                 .add(flagged, actual);
-            if std::env::var_os("SHOW_BLIND_ERRORS").is_some() && flagged != actual {
+            if std::env::var_os("SHOW_ERRORS").is_some() && flagged != actual {
                 println!("{} {lang} {kind}: {text}", if actual { "FN" } else { "FP" });
             }
         }
     }
-    println!("== tone guard on the blind set (tests/data/blind/tone_*.jsonl)");
+    println!("== tone guard on the dev2 set (tests/data/blind/tone_*.jsonl, read: not blind)");
     for (k, c) in &table {
         println!(
             "{k:<6} n={:<4} recall={:.3} false alarms={:.3} precision={:.3} (tp={} fn={} fp={} tn={})",
@@ -360,8 +377,8 @@ fn blind_tone_set() {
             c.tn
         );
     }
-    print_table("blind set by kind (counts only)", &by_kind);
-    for (name, r, fa) in BLIND_TONE_FLOORS {
+    print_table("dev2 set by kind", &by_kind);
+    for (name, r, fa) in DEV2_TONE_FLOORS {
         let c = table.get(*name).copied().unwrap_or_default();
         assert!(c.n() >= 80, "{name}: only {} rows", c.n());
         assert!(c.recall() >= *r, "{name}: recall {:.3} < {r}", c.recall());
@@ -373,19 +390,20 @@ fn blind_tone_set() {
     }
 }
 
-/// (slice, recall floor, false-alarm ceiling) on the blind set, a little under
-/// its first run (stop 12), recall / false alarms: et .600/.075, ru .750/.050,
-/// en .725/.000, de .650/.000, all .681/.031. The guard before the rule-family
-/// rewrite scored all .419/.025 on it (et .375, ru .600, en .375, de .325): the
-/// rewrite's gain is real, but far from the 1.000 the held-out halves (read
-/// while writing the rules) show. Missed most: sarcasm (4/16), condescension
-/// (7/16), rebuking a repeat (10/16); false alarms on apologies (2/16) and on
-/// "we should have" (3/12). The per-language false-alarm ceiling of 0.05 is
-/// not met in Estonian (3 of 40).
-const BLIND_TONE_FLOORS: &[(&str, f64, f64)] = &[
-    ("et", 0.55, 0.10),
-    ("ru", 0.70, 0.075),
-    ("en", 0.68, 0.025),
-    ("de", 0.60, 0.025),
-    ("all", 0.64, 0.05),
+/// (slice, recall floor, false-alarm ceiling) on the dev2 set. Its first run, while
+/// it was still blind (stop 12), recall / false alarms: et .600/.075, ru .750/.050,
+/// en .725/.000, de .650/.000, all .681/.031 (the guard before the first family
+/// rewrite: all .419/.025). Missed most then: sarcasm (4/16), condescension (7/16),
+/// rebuking a repeat (10/16); false alarms on apologies (2/16) and on "we should
+/// have" (3/12). After the round-2 families, written from its misses (irony as its
+/// own fault, "even a child", "pick one channel", "all fine on our side" before
+/// blame, third-party "oleks pidanud", informal address, Estonian clitics) and
+/// rounds 3-9 from self-written batches: 1.000/0.000 in every language — a tuned
+/// figure, not a measure. Floors keep it from sliding back.
+const DEV2_TONE_FLOORS: &[(&str, f64, f64)] = &[
+    ("et", 0.95, 0.025),
+    ("ru", 0.95, 0.025),
+    ("en", 0.95, 0.025),
+    ("de", 0.95, 0.025),
+    ("all", 0.97, 0.02),
 ];
