@@ -407,3 +407,73 @@ const DEV2_TONE_FLOORS: &[(&str, f64, f64)] = &[
     ("de", 0.95, 0.025),
     ("all", 0.97, 0.02),
 ];
+
+/// BLIND2 (tests/data/blind2/tone_{et,ru,en,de}.jsonl, 40 scolding + 40 fine
+/// replies per language, written 2026-11-23 by someone who had not read the
+/// guard's rules, see its README): the honest figure for the guard as it stands.
+/// Measured, never tuned on; once its misses are read to change the rules it is
+/// development data and a new blind set is needed. The floors sit under the
+/// first measurement, only to catch a regression.
+#[test]
+fn blind2_tone_set() {
+    let mut table = Table::new();
+    let mut by_kind = Table::new();
+    for lang in ["et", "ru", "en", "de"] {
+        for row in read_jsonl(&own_data(&format!("blind2/tone_{lang}.jsonl"))) {
+            let text = str_field(&row, "text");
+            let kind = str_field(&row, "kind");
+            let actual = bool_field(&row, "flagged");
+            let flagged = !tone(text, Some(lang)).ok;
+            for key in [lang.to_string(), "all".to_string()] {
+                table.entry(key).or_default().add(flagged, actual);
+            }
+            by_kind
+                .entry(format!(
+                    "{kind} ({})",
+                    if actual { "scolding" } else { "fine" }
+                ))
+                .or_default()
+                .add(flagged, actual);
+        }
+    }
+    println!("== tone guard on BLIND2 (tests/data/blind2/tone_*.jsonl)");
+    for (k, c) in &table {
+        println!(
+            "{k:<6} n={:<4} recall={:.3} false alarms={:.3} precision={:.3} (tp={} fn={} fp={} tn={})",
+            c.n(),
+            c.recall(),
+            c.false_alarm_rate(),
+            c.precision(),
+            c.tp,
+            c.fn_,
+            c.fp,
+            c.tn
+        );
+    }
+    print_table("BLIND2 by kind (counts only)", &by_kind);
+    for (name, r, fa) in BLIND2_TONE_FLOORS {
+        let c = table.get(*name).copied().unwrap_or_default();
+        assert!(c.n() >= 80, "{name}: only {} rows", c.n());
+        assert!(c.recall() >= *r, "{name}: recall {:.3} < {r}", c.recall());
+        assert!(
+            c.false_alarm_rate() <= *fa,
+            "{name}: false alarms {:.3} > {fa}",
+            c.false_alarm_rate()
+        );
+    }
+}
+
+/// (slice, recall floor, false-alarm ceiling) on BLIND2, under its first
+/// measurement (2026-11-23, after rounds 2-9): recall / false alarms all
+/// .719/.050; et .725/.075, ru .650/.075, en .800/.025, de .700/.025 — below the
+/// issue's recall .9 target; false alarms at the 5 % limit overall. Missed most:
+/// sarcasm 5/12, passive aggression 7/16, condescension 8/16, rebuking a repeat
+/// 12/20; false alarms on citing the contract in the customer's favour (4/4) and
+/// "as mentioned in my last mail, your refund has gone out" (2/4).
+const BLIND2_TONE_FLOORS: &[(&str, f64, f64)] = &[
+    ("all", 0.68, 0.07),
+    ("et", 0.65, 0.10),
+    ("ru", 0.60, 0.10),
+    ("en", 0.75, 0.05),
+    ("de", 0.65, 0.05),
+];
