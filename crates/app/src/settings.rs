@@ -184,6 +184,9 @@ struct SmtpFile {
     username: Option<String>,
     password: Option<String>,
     tls: Option<String>,
+    /// A PEM file of CA certificates to trust besides Mozilla's roots
+    /// (relative to the configuration file).
+    ca_file: Option<String>,
 }
 
 /// A secret from the configuration: compared, never printed (`Debug` is redacted).
@@ -294,9 +297,81 @@ pub const DEFAULT_IMAP_POLL_SECONDS: u64 = 60;
 pub struct SmtpSettings {
     pub host: String,
     pub port: u16,
-    pub username: Option<String>,
-    pub password: Option<String>,
+    /// The login (SASL PLAIN or LOGIN, whichever the server offers); always
+    /// with a password, and never over `tls = none` to another host.
+    pub credentials: Option<SmtpLogin>,
     pub tls: SmtpTls,
+    /// CA certificates trusted besides Mozilla's roots (`ca_file`).
+    pub extra_roots: Option<CaCertificates>,
+}
+
+/// A username and its password for the SMTP server.
+#[derive(Clone, Debug)]
+pub struct SmtpLogin {
+    pub username: String,
+    pub password: Secret,
+}
+
+/// The certificates of a PEM file, read and checked when the settings load.
+#[derive(Clone)]
+pub struct CaCertificates {
+    pub path: PathBuf,
+    /// Each certificate, DER-encoded; never empty.
+    pub der: Vec<Vec<u8>>,
+}
+
+impl std::fmt::Debug for CaCertificates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "CaCertificates({}, {} certificate(s))",
+            self.path.display(),
+            self.der.len()
+        )
+    }
+}
+
+impl CaCertificates {
+    /// Reads every certificate of the PEM file at `path`; an unreadable file,
+    /// one without a certificate or one rustls cannot use as a trust anchor is
+    /// an error naming `key`.
+    pub fn read(path: &Path, key: &str) -> Result<CaCertificates, SettingsError> {
+        use tokio_rustls::rustls::RootCertStore;
+        use tokio_rustls::rustls::pki_types::CertificateDer;
+        use tokio_rustls::rustls::pki_types::pem::PemObject;
+        let shown = path.display();
+        let bytes =
+            std::fs::read(path).map_err(|e| invalid(key, format!("cannot read {shown}: {e}")))?;
+        let mut der = Vec::new();
+        let mut roots = RootCertStore::empty();
+        for cert in CertificateDer::pem_slice_iter(&bytes) {
+            let cert =
+                cert.map_err(|e| invalid(key, format!("{shown}: not a PEM certificate: {e}")))?;
+            roots
+                .add(cert.clone())
+                .map_err(|e| invalid(key, format!("{shown}: unusable certificate: {e}")))?;
+            der.push(cert.as_ref().to_vec());
+        }
+        if der.is_empty() {
+            return Err(invalid(
+                key,
+                format!("{shown} has no certificate (expected PEM: -----BEGIN CERTIFICATE-----)"),
+            ));
+        }
+        Ok(CaCertificates {
+            path: path.to_path_buf(),
+            der,
+        })
+    }
+}
+
+/// Whether `host` is this machine (a password may cross loopback in clear).
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// One team: its own queue, business hours, capacity and lead.
@@ -467,6 +542,9 @@ impl Settings {
             }
         }
         // CA files are named relative to the configuration file.
+        if let Some(ca) = parsed.smtp.ca_file.take() {
+            parsed.smtp.ca_file = Some(base.join(ca).to_string_lossy().into_owned());
+        }
         for m in &mut parsed.imap {
             if let Some(ca) = m.ca_file.take() {
                 m.ca_file = Some(base.join(ca).to_string_lossy().into_owned());
@@ -652,12 +730,56 @@ impl Settings {
                         SmtpTls::Tls => 465,
                     }),
                 };
+                let username = var("KINDLY_SMTP_USERNAME")
+                    .or(f.smtp.username)
+                    .filter(|u| !u.is_empty());
+                let password = var("KINDLY_SMTP_PASSWORD")
+                    .or(f.smtp.password)
+                    .filter(|p| !p.is_empty());
+                let credentials = match (username, password) {
+                    (None, None) => None,
+                    (Some(username), Some(password)) => Some(SmtpLogin {
+                        username,
+                        password: Secret(password),
+                    }),
+                    (Some(_), None) => {
+                        return Err(invalid(
+                            "smtp.password",
+                            "missing (a username is given; set both or neither)",
+                        ));
+                    }
+                    (None, Some(_)) => {
+                        return Err(invalid(
+                            "smtp.username",
+                            "missing (a password is given; set both or neither)",
+                        ));
+                    }
+                };
+                if credentials.is_some() && tls == SmtpTls::None && !is_loopback(&host) {
+                    return Err(invalid(
+                        "smtp.tls",
+                        format!(
+                            "\"none\" would send the password to {host} in clear; use starttls or tls"
+                        ),
+                    ));
+                }
+                let extra_roots = match var("KINDLY_SMTP_CA_FILE").or(f.smtp.ca_file) {
+                    None => None,
+                    Some(path) if path.trim().is_empty() => None,
+                    Some(_) if tls == SmtpTls::None => {
+                        return Err(invalid(
+                            "smtp.ca_file",
+                            "only used with tls = \"starttls\" or \"tls\"",
+                        ));
+                    }
+                    Some(path) => Some(CaCertificates::read(Path::new(&path), "smtp.ca_file")?),
+                };
                 Some(SmtpSettings {
                     host,
                     port,
-                    username: var("KINDLY_SMTP_USERNAME").or(f.smtp.username),
-                    password: var("KINDLY_SMTP_PASSWORD").or(f.smtp.password),
+                    credentials,
                     tls,
+                    extra_roots,
                 })
             }
         };
@@ -1618,5 +1740,128 @@ mod tests {
             imap_password_var("support@acme.example"),
             "KINDLY_IMAP_SUPPORT_ACME_EXAMPLE_PASSWORD"
         );
+    }
+
+    /// A CA of its own (openssl, EC P-256), used only as a trust anchor here.
+    const TEST_CA: &str = "-----BEGIN CERTIFICATE-----
+MIIBmjCCAUGgAwIBAgIUB1Qnrpbt6/iwcjJhBRQHb0Aocv8wCgYIKoZIzj0EAwIw
+IjEgMB4GA1UEAwwXS2luZGx5IFNldHRpbmdzIFRlc3QgQ0EwIBcNMjYxMTIzMTYz
+MjMwWhgPMjEyNjEwMzAxNjMyMzBaMCIxIDAeBgNVBAMMF0tpbmRseSBTZXR0aW5n
+cyBUZXN0IENBMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE72QcZHl4huW19EDl
+6cd4kb7e2qe0LbLe4ha2i/gX+iOcwlMdSp+M1bBfaEyfrTM/YYVL8hcQtaqVhcZw
+dEKP4qNTMFEwHQYDVR0OBBYEFGpYYylC0R7NuDJJ/ImztjPFqGTYMB8GA1UdIwQY
+MBaAFGpYYylC0R7NuDJJ/ImztjPFqGTYMA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZI
+zj0EAwIDRwAwRAIgfM2lEndhpPIgJ8AbsqDLkfi/TBt+WnuoGbMcssM8+fECIBOc
+wFavVNKShMyMmNb0RDI5AqcK1WuLh7YZ8JiaiyPu
+-----END CERTIFICATE-----
+";
+
+    #[test]
+    fn smtp_login_and_a_private_ca() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("kindly.toml");
+        std::fs::write(dir.path().join("ca.pem"), TEST_CA).expect("write");
+        std::fs::write(
+            &path,
+            "[smtp]\nhost = \"mail.example.com\"\nusername = \"help\"\npassword = \"secret-smtp\"\nca_file = \"ca.pem\"\n",
+        )
+        .expect("write");
+        let s = Settings::load(&path, true, &[]).expect("valid");
+        let smtp = s.smtp.as_ref().expect("smtp");
+        assert_eq!((smtp.port, smtp.tls), (587, SmtpTls::StartTls));
+        let login = smtp.credentials.as_ref().expect("a login");
+        assert_eq!(login.username, "help");
+        assert_eq!(login.password.expose(), "secret-smtp");
+        assert!(!format!("{s:?}").contains("secret-smtp"), "Debug hides it");
+        let ca = smtp.extra_roots.as_ref().expect("the CA file");
+        assert_eq!(
+            ca.path,
+            dir.path().join("ca.pem"),
+            "relative to kindly.toml"
+        );
+        assert_eq!(ca.der.len(), 1);
+
+        // The environment wins, its path taken as given; empty turns it off.
+        let other = dir.path().join("other.pem");
+        std::fs::write(&other, format!("{TEST_CA}{TEST_CA}")).expect("write");
+        let s = Settings::load(
+            &path,
+            true,
+            &env(&[("KINDLY_SMTP_CA_FILE", other.to_str().expect("UTF-8"))]),
+        )
+        .expect("valid");
+        let ca = s.smtp.and_then(|m| m.extra_roots).expect("the CA file");
+        assert_eq!((ca.path, ca.der.len()), (other, 2));
+        let s = Settings::load(&path, true, &env(&[("KINDLY_SMTP_CA_FILE", "")])).expect("valid");
+        assert!(s.smtp.and_then(|m| m.extra_roots).is_none());
+
+        // Loopback may take a password without TLS (a local Postfix).
+        let s = Settings::from_env(&env(&[
+            ("KINDLY_SMTP_HOST", "127.0.0.1"),
+            ("KINDLY_SMTP_TLS", "none"),
+            ("KINDLY_SMTP_USERNAME", "u"),
+            ("KINDLY_SMTP_PASSWORD", "p"),
+        ]))
+        .expect("valid");
+        assert_eq!(s.smtp.map(|m| m.port), Some(25));
+    }
+
+    #[test]
+    fn bad_smtp_values_name_their_key_and_say_why() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("kindly.toml");
+        std::fs::write(dir.path().join("empty.pem"), "").expect("write");
+        std::fs::write(
+            dir.path().join("key.pem"),
+            "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n",
+        )
+        .expect("write");
+        std::fs::write(
+            dir.path().join("broken.pem"),
+            "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n",
+        )
+        .expect("write");
+        let base = "[smtp]\nhost = \"mail.example.com\"\n";
+        for (extra, key, words) in [
+            ("ca_file = \"missing.pem\"\n", "smtp.ca_file", "cannot read"),
+            (
+                "ca_file = \"empty.pem\"\n",
+                "smtp.ca_file",
+                "has no certificate",
+            ),
+            (
+                "ca_file = \"key.pem\"\n",
+                "smtp.ca_file",
+                "has no certificate",
+            ),
+            (
+                "ca_file = \"broken.pem\"\n",
+                "smtp.ca_file",
+                "unusable certificate",
+            ),
+            (
+                "tls = \"none\"\nca_file = \"empty.pem\"\n",
+                "smtp.ca_file",
+                "only used with",
+            ),
+            ("tls = \"ssl\"\n", "smtp.tls", "use none, starttls or tls"),
+            ("username = \"u\"\n", "smtp.password", "missing"),
+            ("password = \"p\"\n", "smtp.username", "missing"),
+            (
+                "tls = \"none\"\nusername = \"u\"\npassword = \"p\"\n",
+                "smtp.tls",
+                "in clear",
+            ),
+        ] {
+            std::fs::write(&path, format!("{base}{extra}")).expect("write");
+            match Settings::load(&path, true, &[]) {
+                Err(SettingsError::Invalid { key: k, message }) => {
+                    assert_eq!(k, key, "{extra}: {message}");
+                    assert!(message.contains(words), "{extra}: {message}");
+                    assert!(!message.contains("\"p\""), "no password in errors");
+                }
+                other => panic!("{extra}: {other:?}"),
+            }
+        }
     }
 }

@@ -34,11 +34,17 @@ pub async fn deliver(cli: &Cli) -> Result<u8, Failure> {
         report.retrying,
         report.failed
     );
-    Ok(if report.failed > 0 {
+    let mut code = if report.failed > 0 {
         exit::IOERR
     } else {
         exit::OK
-    })
+    };
+    // The server could not be used at all: the rest stays queued for a later run.
+    if let Some(why) = &report.stopped {
+        eprintln!("kindly: delivery stopped: {why}; the other mail due stays queued");
+        code = exit::worst(code, exit::TEMPFAIL);
+    }
+    Ok(code)
 }
 
 pub async fn tickets(cli: &Cli, json: bool) -> Result<u8, Failure> {

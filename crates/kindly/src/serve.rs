@@ -12,6 +12,8 @@ use crate::exit;
 
 /// How often the delivery worker looks at the outbox.
 const DELIVERY_INTERVAL: Duration = Duration::from_secs(2);
+/// The longest wait after delivery stopped on a server problem.
+const DELIVERY_STOPPED_MAX_PAUSE: Duration = Duration::from_secs(300);
 /// How often the promise watch runs.
 const PROMISE_INTERVAL: Duration = Duration::from_secs(60);
 /// How long the IMAP pollers get to finish the mail in hand on shutdown.
@@ -38,20 +40,35 @@ pub async fn serve(cli: &Cli) -> Result<u8, Failure> {
         let settings = ctx.settings.clone();
         let transport = transport.clone();
         tokio::spawn(async move {
+            // After a run the server stopped (unreachable, TLS, login refused),
+            // the next waits longer each time: no login attempt every 2 s.
+            let mut pause = DELIVERY_INTERVAL;
             loop {
                 match deliver_due(&store, &settings, &transport, SystemClock.now()).await {
-                    Ok(r) if r.sent + r.failed + r.retrying > 0 => {
-                        tracing::info!(
-                            sent = r.sent,
-                            retrying = r.retrying,
-                            failed = r.failed,
-                            "delivery"
-                        );
+                    Ok(r) => {
+                        if r.sent + r.failed + r.retrying > 0 {
+                            tracing::info!(
+                                sent = r.sent,
+                                retrying = r.retrying,
+                                failed = r.failed,
+                                "delivery"
+                            );
+                        }
+                        match &r.stopped {
+                            Some(why) => {
+                                pause = (pause * 2).min(DELIVERY_STOPPED_MAX_PAUSE);
+                                tracing::error!(
+                                    error = %why,
+                                    retry_in_seconds = pause.as_secs(),
+                                    "delivery stopped"
+                                );
+                            }
+                            None => pause = DELIVERY_INTERVAL,
+                        }
                     }
-                    Ok(_) => {}
                     Err(e) => tracing::error!(error = %e, "delivery worker"),
                 }
-                tokio::time::sleep(DELIVERY_INTERVAL).await;
+                tokio::time::sleep(pause).await;
             }
         })
     };

@@ -12,67 +12,30 @@
 
 mod support;
 
-use support::{free_port, kindly, user_ids, wait_for};
+use support::tls::{self, TestCa};
+use support::{chown_all, dovecot, free_port, kindly, user_ids, wait_for};
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-const DOVECOT: &str = "/usr/sbin/dovecot";
-const OPENSSL: &str = "/usr/bin/openssl";
 /// How long any one wait may take before the test fails.
 const PATIENCE: Duration = Duration::from_secs(45);
 
 /// Why this test cannot run here, if it cannot.
 fn skip_reason() -> Option<String> {
-    if !Path::new(DOVECOT).exists() {
-        return Some(format!(
-            "{DOVECOT} is not installed (bash scripts/test.sh installs Debian's dovecot-imapd)"
-        ));
-    }
-    if !Path::new(OPENSSL).exists() {
-        return Some(format!("{OPENSSL} is not installed"));
-    }
-    // /proc/self belongs to the effective user.
-    if std::fs::metadata("/proc/self").map_or(true, |m| m.uid() != 0) {
-        return Some("Dovecot must be started as root".to_string());
-    }
-    for user in ["dovecot", "dovenull", "nobody"] {
-        if user_ids(user).is_none() {
-            return Some(format!("there is no {user:?} user"));
-        }
-    }
-    None
-}
-
-fn chown_all(path: &Path, (uid, gid): (u32, u32)) {
-    std::os::unix::fs::chown(path, Some(uid), Some(gid)).expect("chown");
-    if path.is_dir() {
-        for e in std::fs::read_dir(path).expect("read_dir") {
-            chown_all(&e.expect("entry").path(), (uid, gid));
-        }
-    }
-}
-
-fn run(cmd: &mut Command, what: &str) {
-    let out = cmd.output().unwrap_or_else(|e| panic!("{what}: {e}"));
-    assert!(
-        out.status.success(),
-        "{what}: {}\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    dovecot::skip_reason().or_else(tls::skip_reason)
 }
 
 const PASSWORD: &str = "correct horse";
 
-/// One running Dovecot; stopped on drop.
+/// A Dovecot serving alice's and bob's Maildirs over IMAP and IMAPS.
 struct Dovecot {
+    server: dovecot::Dovecot,
     root: PathBuf,
     imap_port: u16,
     imaps_port: u16,
@@ -81,56 +44,9 @@ struct Dovecot {
 impl Dovecot {
     /// Writes the configuration, a CA and a server certificate, and starts it.
     fn start(root: &Path) -> Dovecot {
-        // Dovecot's users must reach their directories inside.
         std::fs::create_dir_all(root).expect("mkdir");
-        for d in [root, root.parent().expect("a parent")] {
-            std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-        }
-        let tls = root.join("tls");
-        std::fs::create_dir_all(&tls).expect("mkdir");
         // A CA of our own and a certificate for 127.0.0.1 signed by it.
-        run(
-            Command::new(OPENSSL)
-                .current_dir(&tls)
-                .args(["req", "-x509", "-newkey", "ec", "-pkeyopt"])
-                .args(["ec_paramgen_curve:P-256", "-nodes", "-days", "2"])
-                .args([
-                    "-keyout",
-                    "ca.key",
-                    "-out",
-                    "ca.pem",
-                    "-subj",
-                    "/CN=Kindly Test CA",
-                ]),
-            "openssl CA",
-        );
-        run(
-            Command::new(OPENSSL)
-                .current_dir(&tls)
-                .args([
-                    "req",
-                    "-newkey",
-                    "ec",
-                    "-pkeyopt",
-                    "ec_paramgen_curve:P-256",
-                ])
-                .args(["-nodes", "-keyout", "server.key", "-out", "server.csr"])
-                .args(["-subj", "/CN=127.0.0.1"]),
-            "openssl server key",
-        );
-        std::fs::write(
-            tls.join("ext.cnf"),
-            "basicConstraints = CA:FALSE\nsubjectAltName = IP:127.0.0.1\nextendedKeyUsage = serverAuth\n",
-        )
-        .expect("write ext.cnf");
-        run(
-            Command::new(OPENSSL)
-                .current_dir(&tls)
-                .args(["x509", "-req", "-in", "server.csr", "-CA", "ca.pem"])
-                .args(["-CAkey", "ca.key", "-CAcreateserial", "-days", "2"])
-                .args(["-out", "server.pem", "-extfile", "ext.cnf"]),
-            "openssl sign",
-        );
+        let ca = TestCa::create(&root.join("tls"));
         let mail = root.join("mail");
         for user in ["alice", "bob"] {
             for sub in ["cur", "new", "tmp"] {
@@ -146,19 +62,12 @@ impl Dovecot {
         let (imap_port, imaps_port) = (free_port(), free_port());
         let (uid, gid) = user_ids("nobody").expect("nobody");
         let t = root.display();
-        std::fs::write(
-            root.join("dovecot.conf"),
-            format!(
-                "base_dir = {t}/run
-state_dir = {t}/state
-instance_name = kindly-test-{imap_port}
-protocols = imap
+        let body = format!(
+            "protocols = imap
 listen = 127.0.0.1
-log_path = {t}/dovecot.log
-info_log_path = {t}/dovecot.log
 ssl = yes
-ssl_cert = <{t}/tls/server.pem
-ssl_key = <{t}/tls/server.key
+ssl_cert = <{cert}
+ssl_key = <{key}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 first_valid_uid = 1
@@ -180,78 +89,29 @@ service imap-login {{
     ssl = yes
   }}
 }}
-"
-            ),
-        )
-        .expect("write dovecot.conf");
-        for d in ["run", "state"] {
-            std::fs::create_dir_all(root.join(d)).expect("mkdir");
-        }
-        let dc = Dovecot {
+",
+            cert = ca.server_pem().display(),
+            key = ca.server_key().display(),
+        );
+        let server = dovecot::Dovecot::start(root, &body, &[imap_port, imaps_port], &[], PATIENCE);
+        Dovecot {
+            server,
             root: root.to_path_buf(),
             imap_port,
             imaps_port,
-        };
-        dc.up();
-        dc
-    }
-
-    fn conf(&self) -> PathBuf {
-        self.root.join("dovecot.conf")
-    }
-
-    fn up(&self) {
-        // Not `output()`: the daemon's children would hold its pipes open.
-        let errors = self.root.join("dovecot.stderr");
-        let status = Command::new(DOVECOT)
-            .arg("-c")
-            .arg(self.conf())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&errors).expect("stderr file"))
-            .status()
-            .expect("run dovecot");
-        assert!(
-            status.success(),
-            "dovecot: {status}\n{}\n{}",
-            std::fs::read_to_string(&errors).unwrap_or_default(),
-            self.log()
-        );
-        for port in [self.imap_port, self.imaps_port] {
-            wait_for(
-                PATIENCE,
-                "Dovecot to listen",
-                || TcpStream::connect(("127.0.0.1", port)).ok(),
-                &|| self.log(),
-            );
         }
     }
 
+    fn up(&self) {
+        self.server.up();
+    }
+
     fn down(&self) {
-        let _ = Command::new(DOVECOT)
-            .arg("-c")
-            .arg(self.conf())
-            .arg("stop")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-        wait_for(
-            PATIENCE,
-            "Dovecot to stop",
-            || {
-                TcpStream::connect(("127.0.0.1", self.imap_port))
-                    .is_err()
-                    .then_some(())
-            },
-            &|| self.log(),
-        );
+        self.server.down();
     }
 
     fn log(&self) -> String {
-        format!(
-            "--- Dovecot log ---\n{}",
-            std::fs::read_to_string(self.root.join("dovecot.log")).unwrap_or_default()
-        )
+        self.server.log()
     }
 
     /// Writes a mail straight into `user`'s Maildir INBOX.
@@ -275,25 +135,6 @@ service imap-login {{
                     .collect()
             })
             .unwrap_or_default()
-    }
-}
-
-impl Drop for Dovecot {
-    fn drop(&mut self) {
-        let stopped = Command::new(DOVECOT)
-            .arg("-c")
-            .arg(self.conf())
-            .arg("stop")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !stopped {
-            // The master's pid, if it is still there.
-            if let Ok(pid) = std::fs::read_to_string(self.root.join("run/master.pid")) {
-                let _ = Command::new("kill").arg(pid.trim()).status();
-            }
-        }
     }
 }
 

@@ -1,17 +1,22 @@
 //! The mail plumbing against a real Postfix (Debian's package; `scripts/test.sh`
-//! installs it): SMTP out (`kindly deliver` → Postfix → a Maildir the test reads)
-//! and the MTA pipe (SMTP → Postfix → `pipe(8)` → `kindly ingest -`), the recipe
-//! in `docs/postfix.md`.
+//! installs it): SMTP out (`kindly deliver` → Postfix → a Maildir the test reads),
+//! also as to a submission port (STARTTLS required, a certificate from the
+//! test's own CA, SASL login checked by a Dovecot of the test's own), and the
+//! MTA pipe (SMTP → Postfix → `pipe(8)` → `kindly ingest -`), the recipe in
+//! `docs/postfix.md`.
 //!
 //! Each test starts its own Postfix (`postfix -c DIR`) on a free loopback port
 //! with its configuration, queue, data and Maildir in a temp directory it owns,
-//! and stops it at the end, also on a panic. Without Postfix, or when not root
-//! (Postfix needs root to start), the tests skip with a message.
+//! and stops it at the end, also on a panic. Without Postfix (or, for the
+//! submission test, Dovecot or openssl), or when not root (Postfix needs root
+//! to start), the tests skip with a message.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
 mod support;
 
+use support::dovecot::{self, Dovecot};
+use support::tls::{self, TestCa};
 use support::{free_port, kindly, user_ids, wait_for};
 
 use std::io::{BufRead, BufReader, Write};
@@ -63,6 +68,22 @@ fn chown(path: &Path, (uid, gid): (u32, u32)) {
 }
 
 /// What the instance does besides accepting mail for `customer.test` into a Maildir.
+#[derive(Default)]
+struct Extras<'a> {
+    /// Mail to `support@help.test` piped to `kindly ingest`.
+    pipe: Option<&'a Pipe>,
+    /// A submission server: STARTTLS required, mail only after a SASL login.
+    submission: Option<Submission>,
+}
+
+/// The TLS and SASL set-up of a submission server.
+struct Submission {
+    cert: PathBuf,
+    key: PathBuf,
+    /// Dovecot's authentication socket for Postfix.
+    sasl_socket: PathBuf,
+}
+
 struct Pipe {
     /// The kindly binary, where `nobody` may run it.
     binary: PathBuf,
@@ -77,7 +98,7 @@ struct Postfix {
 }
 
 impl Postfix {
-    fn start(pipe: Option<&Pipe>, root: tempfile::TempDir) -> Postfix {
+    fn start(root: tempfile::TempDir, extras: Extras) -> Postfix {
         let t = root.path();
         // The postfix and nobody users must reach their directories inside.
         std::fs::set_permissions(t, std::fs::Permissions::from_mode(0o755)).expect("chmod");
@@ -112,7 +133,6 @@ inet_interfaces = loopback-only
 inet_protocols = ipv4
 # Loopback is not trusted: relaying to unknown domains is refused (554).
 mynetworks = 192.0.2.1/32
-smtpd_relay_restrictions = reject_unauth_destination
 smtpd_recipient_restrictions = check_recipient_access texthash:{t}/etc/access
 smtputf8_enable = no
 alias_maps =
@@ -150,7 +170,33 @@ scache    unix  -       -       n       -       1       scache
 postlog   unix-dgram n  -       n       -       1       postlogd
 "
         );
-        if let Some(pipe) = pipe {
+        match &extras.submission {
+            None => main_cf.push_str("smtpd_relay_restrictions = reject_unauth_destination\n"),
+            // As a submission port (587) is set up: TLS before anything else,
+            // AUTH only inside it, nothing accepted without a login.
+            Some(sub) => main_cf.push_str(&format!(
+                "smtpd_tls_security_level = encrypt
+smtpd_tls_cert_file = {cert}
+smtpd_tls_key_file = {key}
+smtpd_tls_loglevel = 1
+smtpd_tls_received_header = yes
+smtpd_tls_auth_only = yes
+smtpd_sasl_auth_enable = yes
+smtpd_sasl_type = dovecot
+smtpd_sasl_path = {socket}
+smtpd_sasl_authenticated_header = yes
+smtpd_relay_restrictions = permit_sasl_authenticated, reject
+",
+                cert = sub.cert.display(),
+                key = sub.key.display(),
+                socket = sub.sasl_socket.display(),
+            )),
+        }
+        if extras.submission.is_some() {
+            // smtpd's TLS session cache and entropy.
+            master_cf.push_str("tlsmgr    unix  -       -       n       1000?   1       tlsmgr\n");
+        }
+        if let Some(pipe) = extras.pipe {
             // docs/postfix.md, with help.test for example.com.
             main_cf.push_str(
                 "mydestination = help.test
@@ -453,10 +499,84 @@ fn normalise(s: &str) -> String {
     s.replace("\r\n", "\n").trim_end().to_string()
 }
 
+/// The outbox row to `to`.
+fn row_to<'a>(rows: &'a [Value], to: &str) -> &'a Value {
+    rows.iter()
+        .find(|r| r["to"] == to)
+        .unwrap_or_else(|| panic!("no outbox row to {to}: {rows:#?}"))
+}
+
+/// The acknowledgement of outbox row `r` is among the `delivered` mails,
+/// sent, exactly as the row says: addressed to its customer, threaded to the
+/// customer's mail `original`, marked automatic, UTF-8 text with the row's
+/// body (which has `words` in it). Returns the mail.
+fn assert_arrived_as_queued<'a>(
+    delivered: &'a [String],
+    r: &Value,
+    original: &str,
+    words: &[&str],
+) -> &'a str {
+    let to = r["to"].as_str().expect("to");
+    assert_eq!(r["status"], "sent", "{r:#?}");
+    let mid = r["message_id"].as_str().expect("message_id");
+    let m = delivered
+        .iter()
+        .find(|m| header(m, "Message-ID").as_deref() == Some(mid))
+        .unwrap_or_else(|| panic!("no delivered mail with Message-ID {mid}: {delivered:#?}"));
+    assert_eq!(header(m, "Delivered-To").as_deref(), Some(to));
+    assert_eq!(header(m, "To").as_deref(), Some(to));
+    assert_eq!(header(m, "Auto-Submitted").as_deref(), Some("auto-replied"));
+    assert_eq!(
+        header(m, "X-Auto-Response-Suppress").as_deref(),
+        Some("All")
+    );
+    assert_eq!(header(m, "In-Reply-To").as_deref(), Some(original));
+    assert_eq!(
+        header(m, "References").as_deref(),
+        r["references"]
+            .as_array()
+            .map(|a| a
+                .iter()
+                .map(|v| v.as_str().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join(" "))
+            .as_deref()
+    );
+    assert!(
+        header(m, "References").is_some_and(|v| v.contains(original)),
+        "{m}"
+    );
+    let ct = header(m, "Content-Type")
+        .expect("Content-Type")
+        .to_ascii_lowercase();
+    assert!(
+        ct.starts_with("text/plain") && ct.replace(['"', ' '], "").contains("charset=utf-8"),
+        "{ct}"
+    );
+    assert!(
+        header(m, "Subject").is_some_and(|s| s.contains(&format!("[#{}]", r["ticket"]))),
+        "{m}"
+    );
+    eprintln!(
+        "{to}: Content-Type {ct:?}, Content-Transfer-Encoding {:?}",
+        header(m, "Content-Transfer-Encoding")
+    );
+    let text = body_text(m);
+    assert_eq!(
+        normalise(&text),
+        normalise(r["body"].as_str().expect("body")),
+        "the body arrives as queued"
+    );
+    for w in words {
+        assert!(text.contains(w), "{w:?} in {text}");
+    }
+    m
+}
+
 #[test]
 fn smtp_out_delivers_through_postfix_and_records_refusals() {
     require_postfix!();
-    let pf = Postfix::start(None, tempfile::tempdir().expect("tempdir"));
+    let pf = Postfix::start(tempfile::tempdir().expect("tempdir"), Extras::default());
     let data = pf.root.path().join("kindly-data");
 
     // In id order: refusals first, so the good mails follow them on the same run.
@@ -531,11 +651,7 @@ fn smtp_out_delivers_through_postfix_and_records_refusals() {
     );
     assert_eq!(delivered.len(), 2);
     let rows = outbox(&data);
-    let row = |to: &str| -> &Value {
-        rows.iter()
-            .find(|r| r["to"] == to)
-            .unwrap_or_else(|| panic!("no outbox row to {to}: {rows:#?}"))
-    };
+    let row = |to: &str| row_to(&rows, to);
     for (to, original, words) in [
         (
             "mari@customer.test",
@@ -548,60 +664,7 @@ fn smtp_out_delivers_through_postfix_and_records_refusals() {
             ["Здравствуйте", "Спасибо"],
         ),
     ] {
-        let r = row(to);
-        assert_eq!(r["status"], "sent", "{r:#?}");
-        let mid = r["message_id"].as_str().expect("message_id");
-        let m = delivered
-            .iter()
-            .find(|m| header(m, "Message-ID").as_deref() == Some(mid))
-            .unwrap_or_else(|| panic!("no delivered mail with Message-ID {mid}: {delivered:#?}"));
-        assert_eq!(header(m, "Delivered-To").as_deref(), Some(to));
-        assert_eq!(header(m, "To").as_deref(), Some(to));
-        assert_eq!(header(m, "Auto-Submitted").as_deref(), Some("auto-replied"));
-        assert_eq!(
-            header(m, "X-Auto-Response-Suppress").as_deref(),
-            Some("All")
-        );
-        assert_eq!(header(m, "In-Reply-To").as_deref(), Some(original));
-        assert_eq!(
-            header(m, "References").as_deref(),
-            r["references"]
-                .as_array()
-                .map(|a| a
-                    .iter()
-                    .map(|v| v.as_str().unwrap_or_default())
-                    .collect::<Vec<_>>()
-                    .join(" "))
-                .as_deref()
-        );
-        assert!(
-            header(m, "References").is_some_and(|v| v.contains(original)),
-            "{m}"
-        );
-        let ct = header(m, "Content-Type")
-            .expect("Content-Type")
-            .to_ascii_lowercase();
-        assert!(
-            ct.starts_with("text/plain") && ct.replace(['"', ' '], "").contains("charset=utf-8"),
-            "{ct}"
-        );
-        assert!(
-            header(m, "Subject").is_some_and(|s| s.contains(&format!("[#{}]", r["ticket"]))),
-            "{m}"
-        );
-        eprintln!(
-            "{to}: Content-Transfer-Encoding {:?}",
-            header(m, "Content-Transfer-Encoding")
-        );
-        let text = body_text(m);
-        assert_eq!(
-            normalise(&text),
-            normalise(r["body"].as_str().expect("body")),
-            "the body arrives as queued"
-        );
-        for w in words {
-            assert!(text.contains(w), "{w:?} in {text}");
-        }
+        assert_arrived_as_queued(&delivered, row(to), original, &words);
     }
 
     // 5xx: failed for good, the server's words recorded.
@@ -656,7 +719,13 @@ fn mta_pipe_ingests_and_tempfail_keeps_the_mail_queued() {
         binary: binary.clone(),
         data: data.clone(),
     };
-    let pf = Postfix::start(Some(&pipe), root);
+    let pf = Postfix::start(
+        root,
+        Extras {
+            pipe: Some(&pipe),
+            ..Extras::default()
+        },
+    );
 
     // Read the store as the pipe's user too, so no file in it becomes root's.
     let tickets = || -> Vec<Value> {
@@ -790,4 +859,430 @@ fn mta_pipe_ingests_and_tempfail_keeps_the_mail_queued() {
             e.path().display()
         );
     }
+}
+
+const SMTP_USER: &str = "kindly";
+const SMTP_PASSWORD: &str = "correct horse battery";
+
+/// Why the submission test cannot run here, if it cannot.
+fn submission_skip_reason() -> Option<String> {
+    skip_reason()
+        .or_else(dovecot::skip_reason)
+        .or_else(tls::skip_reason)
+}
+
+/// A Dovecot that does nothing but check logins for Postfix: one user,
+/// `SMTP_USER`, in a passwd-file; its socket at `root/auth-postfix`.
+fn sasl_dovecot(root: &Path) -> (Dovecot, PathBuf) {
+    std::fs::create_dir_all(root).expect("mkdir");
+    std::fs::write(
+        root.join("users"),
+        format!("{SMTP_USER}:{{PLAIN}}{SMTP_PASSWORD}::::::\n"),
+    )
+    .expect("write users");
+    let socket = root.join("auth-postfix");
+    let (uid, gid) = user_ids("nobody").expect("nobody");
+    let t = root.display();
+    let body = format!(
+        "protocols = none
+ssl = no
+auth_mechanisms = plain login
+auth_verbose = yes
+first_valid_uid = 1
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {t}/users
+}}
+userdb {{
+  driver = static
+  args = uid={uid} gid={gid} home=/nonexistent
+}}
+service auth {{
+  unix_listener {socket} {{
+    mode = 0660
+    user = postfix
+    group = postfix
+  }}
+}}
+",
+        socket = socket.display()
+    );
+    let dc = Dovecot::start(root, &body, &[], std::slice::from_ref(&socket), PATIENCE);
+    (dc, socket)
+}
+
+/// Ingests one mail per customer into a fresh data directory `name`.
+fn customers_in(root: &Path, name: &str, customers: &[(&str, &str, &str, &str)]) -> PathBuf {
+    let data = root.join(name);
+    for (from, id, subject, body) in customers {
+        ingest(&data, &mail(from, id, subject, body));
+    }
+    assert_eq!(outbox(&data).len(), customers.len());
+    data
+}
+
+/// `kindly deliver` over SMTP to 127.0.0.1:`port` with `env` on top.
+fn deliver_to(data: &Path, port: u16, env: &[(&str, &str)]) -> (Option<i32>, String) {
+    let mut c = kindly(data);
+    c.arg("deliver")
+        .env("KINDLY_SMTP_HOST", "127.0.0.1")
+        .env("KINDLY_SMTP_PORT", port.to_string());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let out = c.output().expect("run kindly deliver");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// smtpd's summary of each finished session: "ehlo=2 starttls=1 auth=1 mail=1 …"
+/// (not the harness's probes whether Postfix listens: "commands=0/0").
+fn sessions(log: &str) -> Vec<String> {
+    log.lines()
+        .filter(|l| l.contains("postfix/smtpd") && l.contains(" disconnect from "))
+        .filter(|l| !l.ends_with(" commands=0/0"))
+        .map(|l| {
+            l.split_once("]: disconnect from ")
+                .map_or(l, |(_, rest)| rest)
+                .to_string()
+        })
+        .collect()
+}
+
+/// The SMTP commands a session summary counts (`mail=1` → "mail").
+fn commands(session: &str) -> Vec<&str> {
+    session
+        .split_whitespace()
+        .filter_map(|w| w.split_once('=').map(|(k, _)| k))
+        .collect()
+}
+
+#[test]
+fn smtp_out_with_starttls_and_a_login_through_postfix() {
+    if let Some(why) = submission_skip_reason() {
+        eprintln!("SKIPPED: the Postfix STARTTLS + SASL test: {why}");
+        return;
+    }
+    let root = tempfile::tempdir().expect("tempdir");
+    let t = root.path().to_path_buf();
+    // A CA of the test's own; Postfix's certificate for 127.0.0.1 is signed by it.
+    let ca = TestCa::create(&t.join("tls"));
+    let sasl_socket = t.join("dovecot/auth-postfix");
+    let pf = Postfix::start(
+        root,
+        Extras {
+            submission: Some(Submission {
+                cert: ca.server_pem(),
+                key: ca.server_key(),
+                sasl_socket: sasl_socket.clone(),
+            }),
+            ..Extras::default()
+        },
+    );
+    // Declared after Postfix, so stopped before Postfix's directory goes.
+    let (dc, socket) = sasl_dovecot(&t.join("dovecot"));
+    assert_eq!(socket, sasl_socket);
+    let logs = || format!("--- Postfix log ---\n{}\n{}", pf.log(), dc.log());
+    let port = pf.port;
+    let sessions_so_far = || sessions(&pf.log());
+
+    let mari = (
+        "Mari Tamm <mari@customer.test>",
+        "<t1@customer.test>",
+        "Arve on vale",
+        "Tere! Minu arve summa on vale, palun vaadake üle. Tellimus 12345 jõudis kohale, aga hind ei ole õige.\r\nMari",
+    );
+    let ivan = (
+        "Иван Петров <ivan@customer.test>",
+        "<t2@customer.test>",
+        "Не приходит посылка",
+        "Здравствуйте! Мой заказ 77812 до сих пор не пришёл, хотя прошла уже неделя. Подскажите, пожалуйста, где он?\r\nИван",
+    );
+    let emily = (
+        "Emily Clarke <emily@customer.test>",
+        "<t3@customer.test>",
+        "Cannot log in",
+        "Hello, I cannot log in to my account since yesterday. Could you please help me?\r\nEmily",
+    );
+    let olga = (
+        "Ольга Смирнова <olga@customer.test>",
+        "<t4@customer.test>",
+        "Не могу оплатить заказ",
+        "Здравствуйте! При оплате заказа 4410 карта отклоняется, хотя деньги на ней есть. Что делать?\r\nОльга",
+    );
+    let login = [
+        ("KINDLY_SMTP_TLS", "starttls"),
+        ("KINDLY_SMTP_USERNAME", SMTP_USER),
+        ("KINDLY_SMTP_PASSWORD", SMTP_PASSWORD),
+    ];
+    let ca_pem = ca.ca_pem().to_str().expect("UTF-8 path").to_string();
+
+    // 1. Without the test CA, Postfix's certificate is not trusted: nothing
+    //    is sent, the mail stays queued with the reason, the run stops.
+    let data = customers_in(&t, "untrusted", &[emily]);
+    let (code, stderr) = deliver_to(&data, port, &login);
+    assert_eq!(code, Some(75), "a stopped run exits 75: {stderr}");
+    assert!(
+        stderr.contains("delivered 0 (to SMTP), 1 waiting to retry, 0 failed"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "delivery stopped: TLS with 127.0.0.1:{port} failed"
+        )),
+        "{stderr}\n{}",
+        logs()
+    );
+    let rows = outbox(&data);
+    let r = &rows[0];
+    assert_eq!(
+        (r["status"].as_str(), r["attempts"].as_i64()),
+        (Some("queued"), Some(1)),
+        "{r:#?}"
+    );
+    let e = r["last_error"].as_str().unwrap_or_default();
+    assert!(
+        e.contains("certificate") && e.contains("UnknownIssuer"),
+        "{e}"
+    );
+    assert!(
+        e.contains("[smtp] ca_file"),
+        "the hint names the setting: {e}"
+    );
+    let s = wait_for(
+        PATIENCE,
+        "the session to end",
+        || {
+            let s = sessions_so_far();
+            (s.len() == 1).then_some(s)
+        },
+        &logs,
+    );
+    eprintln!("untrusted certificate: {}", s[0]);
+    assert!(
+        commands(&s[0]).contains(&"starttls")
+            && !commands(&s[0])
+                .iter()
+                .any(|c| ["auth", "mail", "rcpt", "data"].contains(c)),
+        "TLS was tried, no password or mail followed: {}",
+        s[0]
+    );
+
+    // 2. A wrong password: Dovecot says no, Postfix answers 535; the mail that
+    //    met it records the refusal and waits for a retry, the other one is not
+    //    tried (no second wrong login), and nothing is marked failed for good.
+    let data = customers_in(&t, "wrong-password", &[emily, olga]);
+    let mut wrong = login;
+    wrong[2] = ("KINDLY_SMTP_PASSWORD", "incorrect horse");
+    let ca_env = ("KINDLY_SMTP_CA_FILE", ca_pem.as_str());
+    let (code, stderr) = deliver_to(&data, port, &[wrong[0], wrong[1], wrong[2], ca_env]);
+    assert_eq!(code, Some(75), "{stderr}");
+    assert!(
+        stderr.contains("delivered 0 (to SMTP), 1 waiting to retry, 0 failed"),
+        "{stderr}"
+    );
+    let refused = format!("127.0.0.1:{port} refused the login as \"{SMTP_USER}\"");
+    assert!(
+        stderr.contains(&format!("delivery stopped: {refused}")),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("incorrect horse"),
+        "no password in messages: {stderr}"
+    );
+    let rows = outbox(&data);
+    let tried = row_to(&rows, "emily@customer.test");
+    assert_eq!(
+        (tried["status"].as_str(), tried["attempts"].as_i64()),
+        (Some("queued"), Some(1)),
+        "{tried:#?}"
+    );
+    assert!(tried["next_try_at"].as_str() > tried["created_at"].as_str());
+    let e = tried["last_error"].as_str().unwrap_or_default();
+    assert!(
+        e.starts_with(&refused)
+            && e.contains("535")
+            && e.contains("check [smtp] username and password"),
+        "{e}"
+    );
+    let untried = row_to(&rows, "olga@customer.test");
+    assert_eq!(
+        (untried["status"].as_str(), untried["attempts"].as_i64()),
+        (Some("queued"), Some(0)),
+        "{untried:#?}"
+    );
+    assert!(untried["last_error"].is_null(), "{untried:#?}");
+    let s = wait_for(
+        PATIENCE,
+        "the session to end",
+        || {
+            let s = sessions_so_far();
+            (s.len() == 2).then_some(s)
+        },
+        &logs,
+    );
+    eprintln!("wrong password: {}", s[1]);
+    assert!(
+        s[1].contains("starttls=1") && s[1].contains("auth=0/1"),
+        "one refused login inside TLS: {}",
+        s[1]
+    );
+    assert!(!commands(&s[1]).contains(&"mail"), "{}", s[1]);
+    assert!(
+        dc.log()
+            .contains(&format!("passwd-file({SMTP_USER},127.0.0.1"))
+            && dc.log().contains("Password mismatch"),
+        "Dovecot checked the password\n{}",
+        dc.log()
+    );
+    // Fixed: the untried mail goes out; the refused one waits for its retry time.
+    let (code, stderr) = deliver_to(&data, port, &[login[0], login[1], login[2], ca_env]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("delivered 1 (to SMTP), 0 waiting to retry, 0 failed"),
+        "{stderr}"
+    );
+    let rows = outbox(&data);
+    assert_eq!(row_to(&rows, "olga@customer.test")["status"], "sent");
+    assert_eq!(row_to(&rows, "emily@customer.test")["status"], "queued");
+
+    // 3. The configuration as an operator writes it (kindly.toml, ca_file
+    //    relative to it): both acknowledgements arrive over TLS after the
+    //    login, exactly as queued.
+    let data = customers_in(&t, "good", &[mari, ivan]);
+    std::fs::copy(ca.ca_pem(), data.join("private-ca.pem")).expect("copy the CA");
+    std::fs::write(
+        data.join("kindly.toml"),
+        format!(
+            "[smtp]\nhost = \"127.0.0.1\"\nport = {port}\ntls = \"starttls\"\nusername = \"{SMTP_USER}\"\npassword = \"{SMTP_PASSWORD}\"\nca_file = \"private-ca.pem\"\n"
+        ),
+    )
+    .expect("write kindly.toml");
+    let out = kindly(&data)
+        .arg("deliver")
+        .output()
+        .expect("run kindly deliver");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("delivered 2 (to SMTP), 0 waiting to retry, 0 failed"),
+        "{stderr}"
+    );
+    let delivered = wait_for(
+        PATIENCE,
+        "the mails in the Maildir",
+        || {
+            let m = pf.maildir();
+            (m.len() >= 3).then_some(m)
+        },
+        &logs,
+    );
+    assert_eq!(delivered.len(), 3, "olga's from step 2, and these two");
+    let rows = outbox(&data);
+    for (to, original, words) in [
+        ("mari@customer.test", mari.1, ["Aitäh", "pöördumine"]),
+        ("ivan@customer.test", ivan.1, ["Здравствуйте", "Спасибо"]),
+    ] {
+        let r = row_to(&rows, to);
+        let m = assert_arrived_as_queued(&delivered, r, original, &words);
+        // Postfix's own record of how it came in: over TLS, after the login.
+        let received = header(m, "Received").expect("Received");
+        assert!(
+            received.contains("(Authenticated sender: kindly)") && received.contains("using TLS"),
+            "{received}"
+        );
+        assert_eq!(
+            header(m, "Content-Type").as_deref(),
+            Some("text/plain; charset=utf-8"),
+            "{m}"
+        );
+    }
+    assert!(
+        pf.log()
+            .contains(&format!("sasl_method=PLAIN, sasl_username={SMTP_USER}")),
+        "{}",
+        logs()
+    );
+    let s = wait_for(
+        PATIENCE,
+        "the sessions to end",
+        || {
+            let s = sessions_so_far();
+            (s.len() == 4).then_some(s)
+        },
+        &logs,
+    );
+    eprintln!("good: {}", s[3]);
+    assert!(
+        s[3].contains("starttls=1") && s[3].contains("auth=1") && s[3].contains("data=2"),
+        "{}",
+        s[3]
+    );
+}
+
+#[test]
+fn smtp_out_refuses_a_server_without_starttls() {
+    require_postfix!();
+    let pf = Postfix::start(tempfile::tempdir().expect("tempdir"), Extras::default());
+    let data = customers_in(
+        pf.root.path(),
+        "kindly-data",
+        &[(
+            "Emily Clarke <emily@customer.test>",
+            "<s1@customer.test>",
+            "Cannot log in",
+            "Hello, I cannot log in to my account since yesterday. Could you please help me?",
+        )],
+    );
+    // The server offers no STARTTLS (as if someone in between removed it):
+    // neither the password nor the mail may go out in clear.
+    let (code, stderr) = deliver_to(
+        &data,
+        pf.port,
+        &[
+            ("KINDLY_SMTP_TLS", "starttls"),
+            ("KINDLY_SMTP_USERNAME", SMTP_USER),
+            ("KINDLY_SMTP_PASSWORD", SMTP_PASSWORD),
+        ],
+    );
+    assert_eq!(code, Some(75), "{stderr}");
+    let why = format!(
+        "127.0.0.1:{} does not offer STARTTLS, which tls = \"starttls\" requires; nothing was sent",
+        pf.port
+    );
+    assert!(
+        stderr.contains(&format!("delivery stopped: {why}")),
+        "{stderr}"
+    );
+    let rows = outbox(&data);
+    let r = &rows[0];
+    assert_eq!(
+        (r["status"].as_str(), r["attempts"].as_i64()),
+        (Some("queued"), Some(1)),
+        "{r:#?}"
+    );
+    assert_eq!(r["last_error"].as_str(), Some(why.as_str()));
+    let s = wait_for(
+        PATIENCE,
+        "the session to end",
+        || {
+            let s = sessions(&pf.log());
+            (!s.is_empty()).then_some(s)
+        },
+        &|| pf.log(),
+    );
+    assert_eq!(s.len(), 1, "{s:?}");
+    eprintln!("no STARTTLS: {}", s[0]);
+    assert_eq!(commands(&s[0]).first(), Some(&"ehlo"), "{}", s[0]);
+    assert!(
+        !commands(&s[0])
+            .iter()
+            .any(|c| ["auth", "mail", "rcpt", "data"].contains(c)),
+        "only EHLO: {}",
+        s[0]
+    );
+    assert!(pf.maildir().is_empty());
+    assert!(pf.queue().is_empty(), "nothing reached Postfix's queue");
 }

@@ -3,6 +3,9 @@
 
 #![allow(dead_code)]
 
+pub mod dovecot;
+pub mod tls;
+
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::Command;
@@ -58,4 +61,26 @@ pub fn user_ids(name: &str) -> Option<(u32, u32)> {
         let f: Vec<&str> = l.split(':').collect();
         (f.len() > 3 && f[0] == name).then(|| Some((f[2].parse().ok()?, f[3].parse().ok()?)))?
     })
+}
+
+/// Runs a set-up command; panics with its stderr when it fails.
+pub fn run(cmd: &mut Command, what: &str) {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert!(
+        out.status.success(),
+        "{what}: {}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `chown -R`.
+pub fn chown_all(path: &Path, (uid, gid): (u32, u32)) {
+    std::os::unix::fs::chown(path, Some(uid), Some(gid))
+        .unwrap_or_else(|e| panic!("chown {}: {e}", path.display()));
+    if path.is_dir() {
+        for e in std::fs::read_dir(path).expect("read_dir") {
+            chown_all(&e.expect("entry").path(), (uid, gid));
+        }
+    }
 }
