@@ -18,6 +18,9 @@
 #   DURATION           wrk run per URL (default 20s), after a 3 s warm-up
 #   CONNECTIONS        wrk connections (default 4)
 #   THREADS            wrk threads (default 2)
+#   PAGES              which pages to measure, space-separated (default: all of
+#                      them, "inbox inbox-p10 search search-all search-2w
+#                      search-rare filtered ticket"; e.g. PAGES="search search-rare")
 #   NO_BUILD=1         use the binaries already in $CARGO_TARGET_DIR/release
 #   KEEP=1             keep the temporary directory (server logs, wrk output) and print its path
 #
@@ -29,6 +32,9 @@
 #   inbox       /                       the first page (open tickets, most urgent first)
 #   inbox-p10   /?after=...             the 10th page, by following "Next page"
 #   search      /?q=invoice             full-text search, a word in ~13 % of the mail
+#   search-all  /?q=invoice&status=all  the same over every status (~26 % of all tickets)
+#   search-2w   /?q=invoice+refund      two words, both in one message
+#   search-rare /?q=48213               a number in a few dozen messages
 #   filtered    /?lang=et&status=all    one language, every status
 #   ticket      /tickets/ID             random existing IDs (a wrk Lua script)
 # "load" is /proc/loadavg's 1-minute figure before each URL's run: other work on
@@ -58,6 +64,7 @@ BENCH_ROOT="${BENCH_ROOT:-$CARGO_TARGET_DIR}"
 DURATION="${DURATION:-20s}"
 CONNECTIONS="${CONNECTIONS:-4}"
 THREADS="${THREADS:-2}"
+PAGES="${PAGES:-inbox inbox-p10 search search-all search-2w search-rare filtered ticket}"
 TARGET_P99_MS=50
 EMAIL="bench@bench.example"
 PASSWORD="bench-password-$$-web"
@@ -159,8 +166,11 @@ request = function()
 end
 LUA
 
-    for entry in "inbox|/" "inbox-p10|$LATER" "search|/?q=invoice" "filtered|/?lang=et&status=all" "ticket|/tickets/{random}"; do
+    for entry in "inbox|/" "inbox-p10|$LATER" "search|/?q=invoice" "search-all|/?q=invoice&status=all" \
+        "search-2w|/?q=invoice+refund" "search-rare|/?q=48213" "filtered|/?lang=et&status=all" \
+        "ticket|/tickets/{random}"; do
         name="${entry%%|*}"; path="${entry#*|}"
+        [[ " $PAGES " == *" $name "* ]] || continue
         if [[ "$name" == ticket ]]; then
             [[ "$(get "/tickets/$N")" == 200 ]] || die "GET /tickets/$N failed"
             script=(-s "$TMP/tickets.lua")
