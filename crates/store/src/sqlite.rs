@@ -1119,11 +1119,12 @@ impl Store for SqliteStore {
         });
         b.push(" WHERE ");
         if searching {
-            // The words in the subjects or texts, and the filters as facet
+            // The word in the subjects or texts, and the filters as facet
             // tokens: FTS5 intersects them and hands over the matching
             // tickets most urgent first, so a page reads about a page of
-            // rows however many tickets match (bench/web.sh: a word in 13 %
-            // of the mail at a million tickets).
+            // rows however many tickets match (bench/web.sh). One word in
+            // a ticket's row is one word in one of its messages (the
+            // messages are separated by a token no search can name).
             let mut fts = format!("{{subject body}} : ({})", terms.join(" "));
             if !every {
                 // Statuses are our own words, as they are ('s' || status).
