@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::time::Duration;
 
+use futures_util::TryStreamExt;
 use jiff::Timestamp;
 use kindly_core::{TicketStatus, TicketSummary};
 use sqlx::sqlite::{
@@ -27,6 +28,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (7, include_str!("../migrations/sqlite/0007_inbox.sql")),
     (8, include_str!("../migrations/sqlite/0008_inbox_all.sql")),
     (9, include_str!("../migrations/sqlite/0009_desk.sql")),
+    (10, include_str!("../migrations/sqlite/0010_search.sql")),
 ];
 
 /// Merges followed from a ticket to the one that holds its mail now.
@@ -95,6 +97,11 @@ impl SqliteStore {
     }
 
     async fn migrate(&self) -> Result<()> {
+        self.migrate_to(MIGRATIONS.last().map_or(0, |m| m.0)).await
+    }
+
+    /// Applies the migrations up to and including `last`.
+    async fn migrate_to(&self, last: i64) -> Result<()> {
         let current: i64 = sqlx::query_scalar("PRAGMA user_version")
             .fetch_one(&self.pool)
             .await
@@ -106,7 +113,7 @@ impl SqliteStore {
                 known,
             });
         }
-        for &(version, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
+        for &(version, sql) in MIGRATIONS.iter().filter(|m| m.0 > current && m.0 <= last) {
             let mut tx = self
                 .pool
                 .begin_with("BEGIN IMMEDIATE")
@@ -780,11 +787,60 @@ fn outbox_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<OutboxRow> {
     })
 }
 
-const TICKET_SELECT: &str = "SELECT t.id, t.subject, c.email, c.name, t.status, t.priority, t.language, \
-     t.created_at, t.updated_at, t.promised_by, t.closed_at, t.repeats, t.angry, t.anger, t.linked_to, \
-     t.merged_into, t.first_response_at, t.at_risk, t.team, t.assignee, t.inbox_rank, t.inbox_deadline, \
-     (SELECT COUNT(*) FROM messages m WHERE m.ticket_id = t.id) AS message_count \
-     FROM tickets t JOIN customers c ON c.id = t.customer_id";
+/// The columns [`ticket_from_row`] reads, from `tickets t` and `customers c`.
+macro_rules! ticket_columns {
+    () => {
+        "t.id, t.subject, c.email, c.name, t.status, t.priority, t.language, \
+         t.created_at, t.updated_at, t.promised_by, t.closed_at, t.repeats, t.angry, t.anger, t.linked_to, \
+         t.merged_into, t.first_response_at, t.at_risk, t.team, t.assignee, t.inbox_rank, t.inbox_deadline, \
+         (SELECT COUNT(*) FROM messages m WHERE m.ticket_id = t.id) AS message_count"
+    };
+}
+
+const TICKET_SELECT: &str = concat!(
+    "SELECT ",
+    ticket_columns!(),
+    " FROM tickets t JOIN customers c ON c.id = t.customer_id"
+);
+
+/// A search in inbox order: the ticket index (`ticket_search`, migration
+/// 0010) read by rowid — `tickets.search_key`, the inbox order down to the
+/// minute of the deadline — each row joined to its ticket.
+const SEARCH_SELECT: &str = concat!(
+    "SELECT ",
+    ticket_columns!(),
+    ", s.rowid AS search_key FROM ticket_search s \
+     CROSS JOIN tickets t ON t.id = (s.rowid & 34359738367) \
+     JOIN customers c ON c.id = t.customer_id"
+);
+
+/// `search_key` bits below the deadline minute: the ticket id.
+const SEARCH_ID_BITS: u32 = 35;
+/// The deadline minute of a ticket without a promise (none sort last).
+const SEARCH_NO_DEADLINE: i64 = (1 << 26) - 1;
+
+/// The smallest `search_key` of tickets at `(rank, deadline)` (migration 0010).
+fn search_key_floor(rank: i64, deadline: i64) -> i64 {
+    let minute = if deadline == i64::MAX {
+        SEARCH_NO_DEADLINE
+    } else {
+        (deadline.max(0) / 60).min(SEARCH_NO_DEADLINE - 1)
+    };
+    (rank.clamp(0, 2) << 61) | (minute << SEARCH_ID_BITS)
+}
+
+/// A filter value as the token `ticket_search.facets` holds for it:
+/// the prefix letter and the value's UTF-8 bytes in hex (SQLite's `hex()`).
+fn facet(prefix: char, value: &str) -> String {
+    let mut out = String::with_capacity(3 + 2 * value.len());
+    out.push('"');
+    out.push(prefix);
+    for b in value.bytes() {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out.push('"');
+    out
+}
 
 const PROMISE_SELECT: &str = "SELECT p.id, p.ticket_id, p.kind, p.made_at, p.due_at, p.ahead, \
      p.beyond_target, p.state, p.settled_at, p.team, t.status, t.priority, t.created_at, \
@@ -1032,8 +1088,6 @@ impl Store for SqliteStore {
 
     async fn inbox(&self, q: &InboxQuery) -> Result<InboxPage> {
         let limit = q.limit.clamp(1, 500);
-        let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(TICKET_SELECT);
-        b.push(" WHERE t.merged_into IS NULL");
         let statuses: Vec<&str> = if q.statuses.is_empty() {
             vec!["open"]
         } else {
@@ -1050,21 +1104,72 @@ impl Store for SqliteStore {
         ]
         .iter()
         .all(|s| statuses.contains(&s.as_str()));
+        if q.teams.as_ref().is_some_and(Vec::is_empty) {
+            return Ok(InboxPage {
+                tickets: Vec::new(),
+                next: None,
+            });
+        }
+        let cursor = q.after.as_deref().and_then(parse_cursor);
+        let terms = q.search.as_deref().map(search_terms).unwrap_or_default();
+        // One word: the ticket index, in inbox order.
+        let searching = terms.len() == 1;
+        let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(if searching {
+            SEARCH_SELECT
+        } else {
+            TICKET_SELECT
+        });
+        b.push(" WHERE ");
+        if searching {
+            // The word in the subjects or texts, and the filters as facet
+            // tokens: FTS5 intersects them and hands over the matching
+            // tickets most urgent first, so a page reads about a page of
+            // rows however many tickets match (bench/web.sh). One word in
+            // a ticket's row is one word in one of its messages (the
+            // messages are separated by a token no search can name).
+            let mut fts = format!("{{subject body}} : ({})", terms.join(" "));
+            if !every {
+                // Statuses are our own words, as they are ('s' || status).
+                let s: Vec<String> = statuses.iter().map(|s| format!("\"s{s}\"")).collect();
+                fts.push_str(&format!(" AND facets : ({})", s.join(" OR ")));
+            }
+            if let Some(teams) = &q.teams {
+                let t: Vec<String> = teams.iter().map(|t| facet('t', t)).collect();
+                fts.push_str(&format!(" AND facets : ({})", t.join(" OR ")));
+            }
+            if let Some(lang) = &q.language {
+                fts.push_str(&format!(" AND facets : {}", facet('l', lang)));
+            }
+            b.push("s.ticket_search MATCH ").push_bind(fts);
+            let floor = cursor.map_or(0, |(rank, deadline, _)| search_key_floor(rank, deadline));
+            b.push(" AND s.rowid >= ").push_bind(floor);
+            b.push(" AND ");
+        }
+        b.push("t.merged_into IS NULL");
+        if terms.len() > 1 {
+            // Several words: a ticket matches when one of its messages holds
+            // them all. The tickets in inbox order, each checked through its
+            // messages' ids against the matching ids (collected once). (The
+            // ticket index would match words spread over several messages,
+            // and checking its candidates per message measured slower,
+            // bench/web.sh search-2w.) The `+` keeps SQLite from walking the
+            // whole match list for each ticket instead.
+            b.push(
+                " AND EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND +m.id IN \
+                 (SELECT rowid FROM message_search WHERE message_search MATCH ",
+            )
+            .push_bind(terms.join(" "))
+            .push("))");
+        }
         if !every {
             b.push(" AND t.status IN (");
             let mut sep = b.separated(", ");
-            for s in statuses {
-                sep.push_bind(s);
+            for s in &statuses {
+                sep.push_bind(*s);
             }
             b.push(")");
         }
         if let Some(teams) = &q.teams {
-            if teams.is_empty() {
-                return Ok(InboxPage {
-                    tickets: Vec::new(),
-                    next: None,
-                });
-            }
             b.push(" AND t.team IN (");
             let mut sep = b.separated(", ");
             for t in teams {
@@ -1084,21 +1189,7 @@ impl Store for SqliteStore {
                 b.push(" AND t.assignee = ").push_bind(who.as_str());
             }
         }
-        if let Some(search) = q.search.as_deref().and_then(fts_query) {
-            // Tickets in inbox order, each checked through its messages'
-            // ids against the matching ids (collected once). Collecting the
-            // ticket ids of every matching message instead reads each one's
-            // row (p50 650 ms at 100,000 tickets for a word in 13 % of the
-            // mail, bench/web.sh). The `+` keeps SQLite from walking the
-            // whole match list for each ticket instead.
-            b.push(
-                " AND EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND +m.id IN \
-                 (SELECT rowid FROM message_search WHERE message_search MATCH ",
-            )
-            .push_bind(search)
-            .push("))");
-        }
-        if let Some((rank, deadline, id)) = q.after.as_deref().and_then(parse_cursor) {
+        if let Some((rank, deadline, id)) = cursor {
             b.push(" AND (t.inbox_rank, t.inbox_deadline, t.id) > (")
                 .push_bind(rank)
                 .push(", ")
@@ -1107,29 +1198,58 @@ impl Store for SqliteStore {
                 .push_bind(id)
                 .push(")");
         }
-        b.push(" ORDER BY t.inbox_rank, t.inbox_deadline, t.id LIMIT ")
-            .push_bind(limit + 1);
-        let rows = b.build().fetch_all(&self.pool).await?;
-        let mut tickets = Vec::with_capacity(rows.len());
-        let mut keys = Vec::with_capacity(rows.len());
-        for r in &rows {
-            tickets.push(ticket_from_row(r)?);
-            keys.push((
-                r.try_get::<i64, _>("inbox_rank")?,
-                r.try_get::<i64, _>("inbox_deadline")?,
-            ));
+        let want = usize::try_from(limit + 1).unwrap_or(usize::MAX);
+        let mut found: Vec<(i64, i64, TicketView)> = Vec::with_capacity(want);
+        if searching {
+            // Rows come in search_key order: the inbox order except among
+            // tickets whose deadlines share a minute, so after the page's
+            // last row the rest of its minute is read too, then all is
+            // sorted exactly. (Tickets without a promise share a deadline,
+            // and their key order is the exact order.)
+            b.push(" ORDER BY s.rowid");
+            let mut rows = b.build().fetch(&self.pool);
+            let mut minute: Option<i64> = None;
+            while let Some(r) = rows.try_next().await? {
+                let key: i64 = r.try_get("search_key")?;
+                if minute.is_some_and(|m| m != key >> SEARCH_ID_BITS) {
+                    break;
+                }
+                found.push((
+                    r.try_get("inbox_rank")?,
+                    r.try_get("inbox_deadline")?,
+                    ticket_from_row(&r)?,
+                ));
+                if found.len() == want && minute.is_none() {
+                    let m = key >> SEARCH_ID_BITS;
+                    if m & SEARCH_NO_DEADLINE == SEARCH_NO_DEADLINE {
+                        break;
+                    }
+                    minute = Some(m);
+                }
+            }
+            found.sort_by_key(|(rank, deadline, t)| (*rank, *deadline, t.id));
+            found.truncate(want);
+        } else {
+            b.push(" ORDER BY t.inbox_rank, t.inbox_deadline, t.id LIMIT ")
+                .push_bind(limit + 1);
+            for r in b.build().fetch_all(&self.pool).await? {
+                found.push((
+                    r.try_get("inbox_rank")?,
+                    r.try_get("inbox_deadline")?,
+                    ticket_from_row(&r)?,
+                ));
+            }
         }
-        let more = tickets.len() > usize::try_from(limit).unwrap_or(usize::MAX);
-        tickets.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-        let next = match (
-            more,
-            tickets.last(),
-            keys.get(tickets.len().wrapping_sub(1)),
-        ) {
-            (true, Some(t), Some((rank, deadline))) => Some(format!("{rank}.{deadline}.{}", t.id)),
+        let more = found.len() >= want;
+        found.truncate(want - 1);
+        let next = match found.last() {
+            Some((rank, deadline, t)) if more => Some(format!("{rank}.{deadline}.{}", t.id)),
             _ => None,
         };
-        Ok(InboxPage { tickets, next })
+        Ok(InboxPage {
+            tickets: found.into_iter().map(|(_, _, t)| t).collect(),
+            next,
+        })
     }
 
     async fn set_priority(
@@ -1618,5 +1738,76 @@ impl Store for SqliteStore {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
+
+    use super::*;
+
+    /// Migration 0010 indexes the tickets that were there before it, and
+    /// the search finds them as the per-message index did.
+    #[tokio::test]
+    async fn migration_9_indexes_existing_tickets() {
+        let options = SqliteConnectOptions::new()
+            .in_memory(true)
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options)
+            .await
+            .unwrap();
+        let store = SqliteStore { pool };
+        store.migrate_to(8).await.unwrap();
+        sqlx::raw_sql(
+            "INSERT INTO customers (id, email, created_at) VALUES (1, 'c@example.com', 0);
+             INSERT INTO tickets (id, customer_id, subject, status, language, priority, created_at,
+                 updated_at, promised_by, team)
+             VALUES (1, 1, 'a', 'open', 'de', 'normal', 0, 0, 600, 'support'),
+                    (2, 1, 'b', 'open', 'et', 'urgent', 0, 0, NULL, 'billing'),
+                    (3, 1, 'c', 'closed', NULL, 'normal', 0, 0, 60, 'support'),
+                    (4, 1, 'd', 'open', 'de', 'normal', 0, 0, 30, 'support');
+             UPDATE tickets SET merged_into = 1 WHERE id = 4;
+             INSERT INTO messages (ticket_id, message_id, content_hash, subject, visible_text,
+                 outcome, received_at)
+             VALUES (1, '<1@x>', 'h', 'Rechnung', 'Die Mehrwertsteuernummer fehlt', 'new_ticket', 0),
+                    (1, '<2@x>', 'h', 'Re: Rechnung', 'Bitte um Antwort', 'follow_up', 1),
+                    (2, '<3@x>', 'h', 'Pakk', 'minu pakk ei ole kohale jõudnud', 'new_ticket', 0),
+                    (3, '<4@x>', 'h', 'Rechnung', 'erledigt', 'new_ticket', 0),
+                    (NULL, '<5@x>', 'h', 'Rechnung', 'spam', 'quarantined', 0);",
+        )
+        .execute(&store.pool)
+        .await
+        .unwrap();
+        store.migrate_to(9).await.unwrap();
+        let ids = |page: InboxPage| page.tickets.iter().map(|t| t.id).collect::<Vec<_>>();
+        let q = |search: &str| InboxQuery {
+            search: Some(search.into()),
+            limit: 10,
+            ..InboxQuery::default()
+        };
+        assert_eq!(ids(store.inbox(&q("rechnung")).await.unwrap()), [1]);
+        assert_eq!(ids(store.inbox(&q("joudnud")).await.unwrap()), [2]);
+        assert_eq!(
+            ids(store.inbox(&q("mehrwert antwort")).await.unwrap()),
+            Vec::<i64>::new()
+        );
+        let every = InboxQuery {
+            statuses: vec![
+                TicketStatus::Open,
+                TicketStatus::Pending,
+                TicketStatus::Solved,
+                TicketStatus::Closed,
+            ],
+            ..q("rechnung")
+        };
+        assert_eq!(ids(store.inbox(&every).await.unwrap()), [3, 1]);
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ticket_search")
+            .fetch_one(&store.pool)
+            .await
+            .unwrap();
+        assert_eq!(count, 3, "one row per unmerged ticket");
     }
 }

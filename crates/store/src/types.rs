@@ -430,14 +430,23 @@ pub struct InboxPage {
 /// `"word another"` as an FTS5 query: each word a quoted prefix, all required;
 /// `None` when nothing searchable is left.
 pub fn fts_query(search: &str) -> Option<String> {
-    let terms: Vec<String> = search
+    let terms = search_terms(search);
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// The words of a search as FTS5 strings (`"word"*`, quotes doubled), at most
+/// 12. Words are runs of letters and digits (with `-`, `_`, `@` and `.`
+/// inside, as in addresses and order numbers), so nothing in them is FTS5
+/// syntax, and no private-use character (the ticket index's message
+/// separator, migration 0010) ever reaches the index.
+pub fn search_terms(search: &str) -> Vec<String> {
+    search
         .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '_' && c != '@' && c != '.')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .take(12)
         .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
-        .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+        .collect()
 }
 
 /// An internal note on a ticket: for agents only, never mailed.
