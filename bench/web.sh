@@ -61,6 +61,9 @@
 #   search-all     32 / 78       17 / 44           225 / 592        84 / 136
 #   search-2w      40 / 77       40 / 71           179 / 334       263 / 477  (unchanged path)
 #   search-rare   196 / 307     2.6 / 11          1900 / 1900*     6.5 / 16
+# A quieter "after" run (load 1.4-4.1): 100,000 search 11 / 23, search-all
+# 12 / 23, search-rare 1.5 / 3.0, inbox 3.9 / 6.8; 1,000,000 search 58 / 87,
+# search-all 59 / 114, search-rare 4.1 / 12, inbox 4.7 / 8.2.
 # (* wrk's 2 s timeout: 11 of 12 requests.) A rare word no longer scans every
 # open ticket. A common word at a million tickets still misses 50 ms: FTS5
 # builds the merged doclist of a prefix query ("invoice"*, ~25 % of all
