@@ -178,6 +178,35 @@ async fn inbox_filters_by_assignee_and_profile_lists_the_customers_tickets() {
     nobody.sort_unstable();
     assert_eq!(nobody, [a, c]);
     assert_eq!(ids(None).await.len(), 3);
+    // A search honours the filter too (one word: the ticket index; two: per message).
+    for words in ["invoice", "invoice vat"] {
+        let found = |f: Option<AssigneeFilter>| {
+            let s = s.clone();
+            async move {
+                s.inbox(&InboxQuery {
+                    assignee: f,
+                    search: Some(words.to_string()),
+                    limit: 50,
+                    ..InboxQuery::default()
+                })
+                .await
+                .unwrap()
+                .tickets
+                .into_iter()
+                .map(|t| t.id)
+                .collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(
+            found(Some(AssigneeFilter::Agent("bo@acme.example".into()))).await,
+            [b],
+            "{words}"
+        );
+        assert!(
+            found(Some(AssigneeFilter::Nobody)).await.is_empty(),
+            "{words}"
+        );
+    }
 
     let ann: Vec<i64> = s
         .customer_tickets("ann@example.com", 10)

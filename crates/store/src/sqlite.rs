@@ -1750,7 +1750,7 @@ mod tests {
     /// Migration 0010 indexes the tickets that were there before it, and
     /// the search finds them as the per-message index did.
     #[tokio::test]
-    async fn migration_9_indexes_existing_tickets() {
+    async fn migration_10_indexes_existing_tickets() {
         let options = SqliteConnectOptions::new()
             .in_memory(true)
             .foreign_keys(true);
@@ -1781,7 +1781,7 @@ mod tests {
         .execute(&store.pool)
         .await
         .unwrap();
-        store.migrate_to(9).await.unwrap();
+        store.migrate_to(10).await.unwrap();
         let ids = |page: InboxPage| page.tickets.iter().map(|t| t.id).collect::<Vec<_>>();
         let q = |search: &str| InboxQuery {
             search: Some(search.into()),
