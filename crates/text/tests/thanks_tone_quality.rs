@@ -340,54 +340,12 @@ const FAMILY_FLOORS: &[(&str, f64, f64)] = &[
 /// elsewhere. Misses are printed with SHOW_ERRORS.
 #[test]
 fn dev2_tone_set() {
-    let mut table = Table::new();
-    let mut by_kind = Table::new();
-    for lang in ["et", "ru", "en", "de"] {
-        for row in read_jsonl(&own_data(&format!("blind/tone_{lang}.jsonl"))) {
-            let text = str_field(&row, "text");
-            let kind = str_field(&row, "kind");
-            let actual = bool_field(&row, "flagged");
-            let flagged = !tone(text, Some(lang)).ok;
-            for key in [lang.to_string(), "all".to_string()] {
-                table.entry(key).or_default().add(flagged, actual);
-            }
-            by_kind
-                .entry(format!(
-                    "{kind} ({})",
-                    if actual { "scolding" } else { "fine" }
-                ))
-                .or_default()
-                .add(flagged, actual);
-            if std::env::var_os("SHOW_ERRORS").is_some() && flagged != actual {
-                println!("{} {lang} {kind}: {text}", if actual { "FN" } else { "FP" });
-            }
-        }
-    }
+    let show = std::env::var_os("SHOW_ERRORS").is_some();
+    let (table, by_kind) = measure_tone_set("blind", show);
     println!("== tone guard on the dev2 set (tests/data/blind/tone_*.jsonl, read: not blind)");
-    for (k, c) in &table {
-        println!(
-            "{k:<6} n={:<4} recall={:.3} false alarms={:.3} precision={:.3} (tp={} fn={} fp={} tn={})",
-            c.n(),
-            c.recall(),
-            c.false_alarm_rate(),
-            c.precision(),
-            c.tp,
-            c.fn_,
-            c.fp,
-            c.tn
-        );
-    }
+    print_tone_table(&table);
     print_table("dev2 set by kind", &by_kind);
-    for (name, r, fa) in DEV2_TONE_FLOORS {
-        let c = table.get(*name).copied().unwrap_or_default();
-        assert!(c.n() >= 80, "{name}: only {} rows", c.n());
-        assert!(c.recall() >= *r, "{name}: recall {:.3} < {r}", c.recall());
-        assert!(
-            c.false_alarm_rate() <= *fa,
-            "{name}: false alarms {:.3} > {fa}",
-            c.false_alarm_rate()
-        );
-    }
+    check_tone_floors(&table, DEV2_TONE_FLOORS);
 }
 
 /// (slice, recall floor, false-alarm ceiling) on the dev2 set. Its first run, while
@@ -416,51 +374,12 @@ const DEV2_TONE_FLOORS: &[(&str, f64, f64)] = &[
 /// first measurement, only to catch a regression.
 #[test]
 fn blind2_tone_set() {
-    let mut table = Table::new();
-    let mut by_kind = Table::new();
-    for lang in ["et", "ru", "en", "de"] {
-        for row in read_jsonl(&own_data(&format!("blind2/tone_{lang}.jsonl"))) {
-            let text = str_field(&row, "text");
-            let kind = str_field(&row, "kind");
-            let actual = bool_field(&row, "flagged");
-            let flagged = !tone(text, Some(lang)).ok;
-            for key in [lang.to_string(), "all".to_string()] {
-                table.entry(key).or_default().add(flagged, actual);
-            }
-            by_kind
-                .entry(format!(
-                    "{kind} ({})",
-                    if actual { "scolding" } else { "fine" }
-                ))
-                .or_default()
-                .add(flagged, actual);
-        }
-    }
+    // Misses are not printed: reading them would make the set development data.
+    let (table, by_kind) = measure_tone_set("blind2", false);
     println!("== tone guard on BLIND2 (tests/data/blind2/tone_*.jsonl)");
-    for (k, c) in &table {
-        println!(
-            "{k:<6} n={:<4} recall={:.3} false alarms={:.3} precision={:.3} (tp={} fn={} fp={} tn={})",
-            c.n(),
-            c.recall(),
-            c.false_alarm_rate(),
-            c.precision(),
-            c.tp,
-            c.fn_,
-            c.fp,
-            c.tn
-        );
-    }
+    print_tone_table(&table);
     print_table("BLIND2 by kind (counts only)", &by_kind);
-    for (name, r, fa) in BLIND2_TONE_FLOORS {
-        let c = table.get(*name).copied().unwrap_or_default();
-        assert!(c.n() >= 80, "{name}: only {} rows", c.n());
-        assert!(c.recall() >= *r, "{name}: recall {:.3} < {r}", c.recall());
-        assert!(
-            c.false_alarm_rate() <= *fa,
-            "{name}: false alarms {:.3} > {fa}",
-            c.false_alarm_rate()
-        );
-    }
+    check_tone_floors(&table, BLIND2_TONE_FLOORS);
 }
 
 /// (slice, recall floor, false-alarm ceiling) on BLIND2, under its first
@@ -477,3 +396,63 @@ const BLIND2_TONE_FLOORS: &[(&str, f64, f64)] = &[
     ("en", 0.75, 0.05),
     ("de", 0.65, 0.05),
 ];
+
+/// The tone guard on `tests/data/DIR/tone_{et,ru,en,de}.jsonl`: by language
+/// (and "all"), and by kind.
+fn measure_tone_set(dir: &str, print_errors: bool) -> (Table, Table) {
+    let mut table = Table::new();
+    let mut by_kind = Table::new();
+    for lang in ["et", "ru", "en", "de"] {
+        for row in read_jsonl(&own_data(&format!("{dir}/tone_{lang}.jsonl"))) {
+            let text = str_field(&row, "text");
+            let kind = str_field(&row, "kind");
+            let actual = bool_field(&row, "flagged");
+            let flagged = !tone(text, Some(lang)).ok;
+            for key in [lang.to_string(), "all".to_string()] {
+                table.entry(key).or_default().add(flagged, actual);
+            }
+            by_kind
+                .entry(format!(
+                    "{kind} ({})",
+                    if actual { "scolding" } else { "fine" }
+                ))
+                .or_default()
+                .add(flagged, actual);
+            if print_errors && flagged != actual {
+                println!("{} {lang} {kind}: {text}", if actual { "FN" } else { "FP" });
+            }
+        }
+    }
+    (table, by_kind)
+}
+
+/// Each (slice, recall floor, false-alarm ceiling) holds, on at least 80 rows.
+fn check_tone_floors(table: &Table, floors: &[(&str, f64, f64)]) {
+    for (name, r, fa) in floors {
+        let c = table.get(*name).copied().unwrap_or_default();
+        assert!(c.n() >= 80, "{name}: only {} rows", c.n());
+        assert!(c.recall() >= *r, "{name}: recall {:.3} < {r}", c.recall());
+        assert!(
+            c.false_alarm_rate() <= *fa,
+            "{name}: false alarms {:.3} > {fa}",
+            c.false_alarm_rate()
+        );
+    }
+}
+
+/// One line per slice: recall, false alarms, precision and the counts.
+fn print_tone_table(table: &Table) {
+    for (k, c) in table {
+        println!(
+            "{k:<6} n={:<4} recall={:.3} false alarms={:.3} precision={:.3} (tp={} fn={} fp={} tn={})",
+            c.n(),
+            c.recall(),
+            c.false_alarm_rate(),
+            c.precision(),
+            c.tp,
+            c.fn_,
+            c.fp,
+            c.tn
+        );
+    }
+}
