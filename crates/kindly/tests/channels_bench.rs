@@ -16,14 +16,14 @@
 //! end, also on a panic; without the server, or when not root, they skip with a
 //! message. Counts: `BENCH_IMAP_MAILS` (default 30), `BENCH_SMTP_MAILS` (default 500).
 //!
-//! The helpers are copies of those in `tests/imap.rs` and `tests/postfix.rs`,
-//! trimmed to what the benchmarks need.
+//! Dovecot comes from `tests/support/dovecot.rs`; the Postfix helper is a
+//! trimmed copy of the one in `tests/postfix.rs`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
 mod support;
 
-use support::{free_port, kindly, user_ids, wait_for};
+use support::{chown_all, dovecot, free_port, kindly, user_ids, wait_for};
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -34,7 +34,6 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-const DOVECOT: &str = "/usr/sbin/dovecot";
 const POSTFIX: &str = "/usr/sbin/postfix";
 const PASSWORD: &str = "correct horse";
 /// How long any one wait may take before the benchmark fails.
@@ -53,16 +52,6 @@ fn count_from_env(name: &str, default: usize) -> usize {
 fn not_root() -> bool {
     // /proc/self belongs to the effective user.
     std::fs::metadata("/proc/self").map_or(true, |m| m.uid() != 0)
-}
-
-fn chown_all(path: &Path, (uid, gid): (u32, u32)) {
-    std::os::unix::fs::chown(path, Some(uid), Some(gid))
-        .unwrap_or_else(|e| panic!("chown {}: {e}", path.display()));
-    if path.is_dir() {
-        for e in std::fs::read_dir(path).expect("read_dir") {
-            chown_all(&e.expect("entry").path(), (uid, gid));
-        }
-    }
 }
 
 /// A customer's mail; `i` makes sender, Message-ID, subject and body distinct.
@@ -122,36 +111,14 @@ impl XorShift {
 
 // ---------------------------------------------------------------- Dovecot
 
-/// One running Dovecot (plain IMAP on loopback); stopped on drop.
+/// One running Dovecot (plain IMAP on loopback, `support::dovecot`); stopped on drop.
 struct Dovecot {
-    root: PathBuf,
+    server: dovecot::Dovecot,
     port: u16,
 }
 
 impl Dovecot {
-    fn skip_reason() -> Option<String> {
-        if !Path::new(DOVECOT).exists() {
-            return Some(format!(
-                "{DOVECOT} is not installed (bash scripts/test.sh installs Debian's dovecot-imapd)"
-            ));
-        }
-        if not_root() {
-            return Some("Dovecot must be started as root".to_string());
-        }
-        for user in ["dovecot", "dovenull", "nobody"] {
-            if user_ids(user).is_none() {
-                return Some(format!("there is no {user:?} user"));
-            }
-        }
-        None
-    }
-
     fn start(root: &Path, users: &[&str]) -> Dovecot {
-        // Dovecot's users must reach their directories inside.
-        std::fs::create_dir_all(root).expect("mkdir");
-        for d in [root, root.parent().expect("a parent")] {
-            std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-        }
         let mail = root.join("mail");
         let mut passwd = String::new();
         for user in users {
@@ -165,16 +132,9 @@ impl Dovecot {
         std::fs::write(root.join("users"), passwd).expect("write users");
         let port = free_port();
         let t = root.display();
-        std::fs::write(
-            root.join("dovecot.conf"),
-            format!(
-                "base_dir = {t}/run
-state_dir = {t}/state
-instance_name = kindly-bench-{port}
-protocols = imap
+        let body = format!(
+            "protocols = imap
 listen = 127.0.0.1
-log_path = {t}/dovecot.log
-info_log_path = {t}/dovecot.log
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
@@ -197,71 +157,15 @@ service imap-login {{
   }}
 }}
 ",
-                uid = nobody.0,
-                gid = nobody.1,
-            ),
-        )
-        .expect("write dovecot.conf");
-        for d in ["run", "state"] {
-            std::fs::create_dir_all(root.join(d)).expect("mkdir");
-        }
-        let dc = Dovecot {
-            root: root.to_path_buf(),
-            port,
-        };
-        // Not `output()`: the daemon's children would hold its pipes open.
-        let errors = root.join("dovecot.stderr");
-        let status = Command::new(DOVECOT)
-            .arg("-c")
-            .arg(dc.conf())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&errors).expect("stderr file"))
-            .status()
-            .expect("run dovecot");
-        assert!(
-            status.success(),
-            "dovecot: {status}\n{}\n{}",
-            std::fs::read_to_string(&errors).unwrap_or_default(),
-            dc.log()
+            uid = nobody.0,
+            gid = nobody.1,
         );
-        wait_for(
-            PATIENCE,
-            "Dovecot to listen",
-            || TcpStream::connect(("127.0.0.1", port)).ok(),
-            &|| dc.log(),
-        );
-        dc
-    }
-
-    fn conf(&self) -> PathBuf {
-        self.root.join("dovecot.conf")
+        let server = dovecot::Dovecot::start(root, &body, &[port], &[], PATIENCE);
+        Dovecot { server, port }
     }
 
     fn log(&self) -> String {
-        format!(
-            "--- Dovecot log ---\n{}",
-            std::fs::read_to_string(self.root.join("dovecot.log")).unwrap_or_default()
-        )
-    }
-}
-
-impl Drop for Dovecot {
-    fn drop(&mut self) {
-        let stopped = Command::new(DOVECOT)
-            .arg("-c")
-            .arg(self.conf())
-            .arg("stop")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !stopped {
-            // The master's pid, if it is still there.
-            if let Ok(pid) = std::fs::read_to_string(self.root.join("run/master.pid")) {
-                let _ = Command::new("kill").arg(pid.trim()).status();
-            }
-        }
+        self.server.log()
     }
 }
 
@@ -481,7 +385,7 @@ fn report_latency(what: &str, sorted: &[f64]) {
 #[test]
 #[ignore = "a benchmark: bash bench/channels.sh"]
 fn imap_latency() {
-    if let Some(why) = Dovecot::skip_reason() {
+    if let Some(why) = dovecot::skip_reason() {
         eprintln!("SKIPPED: the IMAP latency benchmark: {why}");
         return;
     }
