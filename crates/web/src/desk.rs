@@ -57,7 +57,7 @@ async fn page_ticket<S: Store>(
 }
 
 /// The ticket a message or event belongs to, when the agent may see it.
-async fn page_owner<S: Store>(
+pub(crate) async fn page_owner<S: Store>(
     st: &AppState<S>,
     session: &SessionRow,
     what: Owned,
@@ -66,7 +66,7 @@ async fn page_owner<S: Store>(
     let noun = match what {
         Owned::Message => "message",
         Owned::Event => "history entry",
-        Owned::Outbox => "mail",
+        Owned::Outbox => "held mail",
     };
     let missing = || PageError(StatusCode::NOT_FOUND, format!("There is no {noun} {id}."));
     let owner = st
@@ -282,7 +282,7 @@ pub(crate) async fn merge_form<S: Store>(
 #[derive(Deserialize)]
 pub(crate) struct CsrfForm {
     #[serde(default)]
-    csrf: String,
+    pub(crate) csrf: String,
 }
 
 fn action_done(done: ActionDone, what: &str) -> Response {

@@ -851,41 +851,17 @@ async fn reply_form<S: Store>(
     }
 }
 
-#[derive(Deserialize)]
-struct SendNowForm {
-    #[serde(default)]
-    csrf: String,
-}
-
 /// `POST /outbox/N/send-now` from the ticket page's cool-down notice.
 async fn send_now_form<S: Store>(
     State(st): State<AppState<S>>,
     Extension(session): Extension<SessionRow>,
     Path(raw): Path<String>,
-    form: Result<axum::Form<SendNowForm>, axum::extract::rejection::FormRejection>,
+    form: Result<axum::Form<desk::CsrfForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, PageError> {
     let id = parse_id(&raw)?;
     let csrf = form.map(|axum::Form(f)| f.csrf).unwrap_or_default();
     auth::check_form_csrf(&session, &csrf)?;
-    let not_there = || {
-        PageError(
-            StatusCode::NOT_FOUND,
-            format!("There is no held mail {id}."),
-        )
-    };
-    let ticket = st
-        .store
-        .owner_ticket(Owned::Outbox, id)
-        .await
-        .map_err(internal)?
-        .flatten()
-        .ok_or_else(not_there)?;
-    st.store
-        .ticket(ticket)
-        .await
-        .map_err(internal)?
-        .filter(|t| can_see(&session.user, &t.team))
-        .ok_or_else(not_there)?;
+    let ticket = desk::page_owner(&st, &session, Owned::Outbox, id).await?.id;
     agent::send_now(&st.store, id, SystemClock.now())
         .await
         .map_err(|e| internal(e.to_string()))?;
@@ -926,20 +902,7 @@ async fn message_html_page<S: Store>(
         )
     })?;
     let not_there = || PageError(StatusCode::NOT_FOUND, format!("There is no message {id}."));
-    let owner = st
-        .store
-        .owner_ticket(Owned::Message, id)
-        .await
-        .map_err(internal)?
-        .flatten()
-        .ok_or_else(not_there)?;
-    let ticket = st
-        .store
-        .ticket(owner)
-        .await
-        .map_err(internal)?
-        .filter(|t| can_see(&session.user, &t.team))
-        .ok_or_else(not_there)?;
+    let ticket = desk::page_owner(&st, &session, Owned::Message, id).await?;
     let message = st
         .store
         .messages_of(ticket.id)
