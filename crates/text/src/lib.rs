@@ -12,6 +12,7 @@
 pub mod anger_model;
 pub mod language;
 mod lexicon;
+pub mod linear;
 pub mod mood;
 mod mood_words;
 pub mod normalize;

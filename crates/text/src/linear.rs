@@ -1,0 +1,360 @@
+//! Small linear text classifiers beside the hand-written rules (issue 8): logistic
+//! regression over hashed features of a text's words, one weight vector per
+//! language, compiled into the binary (no download, no lazy file read).
+//!
+//! Two models: [`Task::Anger`] (is a customer's mail angry or threatening?) and
+//! [`Task::Tone`] (does an agent's draft blame, lecture or scold?). Both are
+//! trained by `cargo run --release -p kindly-text --example train_models` on our
+//! own labelled support-style rows (never on a blind set), and each only ever
+//! *adds* to its hand-written detector: `mood()` and `tone()` flag a text when
+//! their rules do or when the model is confident, and say which words made the
+//! model fire.
+
+use std::sync::LazyLock;
+
+use crate::normalize::Tokens;
+use crate::similarity::Stemmers;
+
+/// Hash buckets per language.
+pub const BUCKETS: usize = 1 << 15;
+/// The languages with weights, in file order.
+pub const LANGUAGES: [&str; 4] = ["et", "ru", "en", "de"];
+const MAGIC: &[u8; 4] = b"KLM1";
+
+/// What a model decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Task {
+    Anger,
+    Tone,
+}
+
+/// Which kinds of features a text yields (bits); [`DEFAULT_FEATURES`] is what the
+/// committed models use.
+pub mod feature {
+    /// The stem of each word.
+    pub const STEMS: u8 = 1;
+    /// Pairs of neighbouring stems.
+    pub const BIGRAMS: u8 = 2;
+    /// Letter 4-grams inside each word (with its edges): inflected forms the
+    /// stemmer misses still share most of them.
+    pub const CHARS: u8 = 4;
+    /// The first four letters of each word.
+    pub const PREFIXES: u8 = 8;
+}
+/// The feature kinds the committed weights were trained with.
+pub const DEFAULT_FEATURES: u8 = feature::STEMS | feature::BIGRAMS | feature::CHARS;
+
+/// One feature of a text: its bucket and the word (index) it came from, so a
+/// decision can name the words behind it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Feature {
+    pub bucket: u32,
+    pub word: usize,
+}
+
+/// The features of `text` read as `lang` with the default feature kinds.
+pub fn features(text: &str, lang: &str) -> (Vec<Feature>, Vec<String>) {
+    features_with(text, lang, DEFAULT_FEATURES)
+}
+
+/// The features of `text` read as `lang`, of the kinds in `set` (see [`feature`]),
+/// and the text's words. Words with digits are skipped (order numbers, sums).
+pub fn features_with(text: &str, lang: &str, set: u8) -> (Vec<Feature>, Vec<String>) {
+    let tokens = Tokens::new(text);
+    let stemmers = Stemmers::for_lang(Some(lang));
+    let mut out = Vec::with_capacity(tokens.len() * 10);
+    let mut words = Vec::with_capacity(tokens.len());
+    let mut prev: Option<String> = None;
+    // The word between edge marks, reused: "<word>".
+    let mut edged = String::with_capacity(32);
+    let mut bounds: Vec<usize> = Vec::with_capacity(32);
+    for word in tokens.words() {
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            prev = None;
+            continue;
+        }
+        let index = words.len();
+        words.push(word.to_string());
+        let mut push = |hash: u64| {
+            out.push(Feature {
+                bucket: (hash % BUCKETS as u64) as u32,
+                word: index,
+            })
+        };
+        let stem = stemmers.stem(word);
+        if set & feature::STEMS != 0 {
+            push(hash(b's', &[&stem]));
+        }
+        if set & feature::BIGRAMS != 0
+            && let Some(p) = &prev
+        {
+            push(hash(b'b', &[p, " ", &stem]));
+        }
+        if set & feature::PREFIXES != 0 {
+            let end = word.char_indices().nth(4).map_or(word.len(), |(i, _)| i);
+            push(hash(b'p', &[word.get(..end).unwrap_or(word)]));
+        }
+        if set & feature::CHARS != 0 {
+            edged.clear();
+            edged.push('<');
+            edged.push_str(word);
+            edged.push('>');
+            bounds.clear();
+            bounds.extend(edged.char_indices().map(|(i, _)| i));
+            bounds.push(edged.len());
+            for w in bounds.windows(5) {
+                push(hash(b'c', &[edged.get(w[0]..w[4]).unwrap_or("")]));
+            }
+        }
+        prev = Some(stem);
+    }
+    out.sort_unstable_by_key(|f| f.bucket);
+    out.dedup_by_key(|f| f.bucket);
+    (out, words)
+}
+
+/// FNV-1a over a kind tag and the parts, then a final mix: stable across
+/// builds and platforms, as the committed weights need.
+fn hash(tag: u8, parts: &[&str]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for b in std::iter::once(tag).chain(parts.iter().flat_map(|p| p.bytes())) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^ (h >> 32)
+}
+
+/// Weights of one language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Weights {
+    pub bias: f32,
+    pub buckets: Vec<f32>,
+}
+
+impl Weights {
+    /// The raw score (before the sigmoid): bias plus the features' weights,
+    /// scaled by one over the square root of their number.
+    pub fn score(&self, features: &[Feature]) -> f32 {
+        let n = (features.len().max(1) as f32).sqrt();
+        self.bias + features.iter().map(|f| self.weight(f.bucket)).sum::<f32>() / n
+    }
+
+    /// The probability that a text with `features` is positive.
+    pub fn probability(&self, features: &[Feature]) -> f32 {
+        sigmoid(self.score(features))
+    }
+
+    pub fn weight(&self, bucket: u32) -> f32 {
+        self.buckets.get(bucket as usize).copied().unwrap_or(0.0)
+    }
+}
+
+pub fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The file: "KLM1", then per language (in [`LANGUAGES`] order) bias and scale
+/// as little-endian f32, and [`BUCKETS`] weights as i8 times the scale.
+pub fn encode(models: &[Weights]) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    for w in models {
+        let max = w.buckets.iter().fold(0f32, |m, x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+        for v in [w.bias, scale] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend(
+            w.buckets
+                .iter()
+                .map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8 as u8),
+        );
+    }
+    out
+}
+
+/// Reads [`encode`]'s format; `None` when the bytes are not a whole file.
+pub fn decode(bytes: &[u8]) -> Option<Vec<Weights>> {
+    let mut rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let mut models = Vec::new();
+    for _ in LANGUAGES {
+        let mut f = [0f32; 2];
+        for v in &mut f {
+            let (head, tail) = rest.split_first_chunk::<4>()?;
+            *v = f32::from_le_bytes(*head);
+            rest = tail;
+        }
+        if rest.len() < BUCKETS {
+            return None;
+        }
+        let (ws, tail) = rest.split_at(BUCKETS);
+        rest = tail;
+        models.push(Weights {
+            bias: f[0],
+            buckets: ws.iter().map(|&b| f32::from(b as i8) * f[1]).collect(),
+        });
+    }
+    rest.is_empty().then_some(models)
+}
+
+static ANGER: LazyLock<Option<Vec<Weights>>> =
+    LazyLock::new(|| decode(include_bytes!("linear_anger.bin")));
+static TONE: LazyLock<Option<Vec<Weights>>> =
+    LazyLock::new(|| decode(include_bytes!("linear_tone.bin")));
+
+fn weights(task: Task, lang: &str) -> Option<&'static Weights> {
+    let i = LANGUAGES.iter().position(|l| *l == lang)?;
+    let models = match task {
+        Task::Anger => &*ANGER,
+        Task::Tone => &*TONE,
+    };
+    models.as_ref()?.get(i)
+}
+
+/// A model's verdict on one text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verdict {
+    pub probability: f32,
+    /// The words that pushed the score up most, strongest first (at most three).
+    pub words: Vec<String>,
+}
+
+/// The model's verdict on `text` in `lang`; `None` for a language without weights.
+pub fn judge(task: Task, text: &str, lang: &str) -> Option<Verdict> {
+    let w = weights(task, lang)?;
+    let (features, words) = features(text, lang);
+    let probability = w.probability(&features);
+    let mut per_word = vec![0f32; words.len()];
+    for f in &features {
+        if let Some(x) = per_word.get_mut(f.word) {
+            *x += w.weight(f.bucket);
+        }
+    }
+    let mut order: Vec<usize> = (0..words.len()).filter(|&i| per_word[i] > 0.0).collect();
+    order.sort_by(|&a, &b| per_word[b].total_cmp(&per_word[a]));
+    let mut top: Vec<String> = Vec::new();
+    for i in order {
+        if top.len() == 3 {
+            break;
+        }
+        if !top.contains(&words[i]) {
+            top.push(words[i].clone());
+        }
+    }
+    Some(Verdict {
+        probability,
+        words: top,
+    })
+}
+
+/// A mail the hand-written rules let pass is angry when the anger model gives it
+/// at least this probability. Chosen by `examples/train_models.rs` on rows the
+/// rules were never tuned on (see its stacking table).
+pub const ANGER_THRESHOLD: f32 = 0.7;
+/// A draft the tone rules let pass gets a finding when the tone model gives it at
+/// least this probability (chosen the same way, for few false alarms).
+pub const TONE_THRESHOLD: f32 = 0.8;
+
+/// The anger model's say on a mail the rules found calm: its probability and a
+/// signal naming the words behind it, when it is at least [`ANGER_THRESHOLD`].
+pub fn anger_signal(text: &str, lang: &str) -> Option<(f32, String)> {
+    let v = judge(Task::Anger, text, lang)?;
+    (v.probability >= ANGER_THRESHOLD).then(|| {
+        (
+            v.probability,
+            format!(
+                "wording like angry mail: {} (model {:.2})",
+                v.words.join(", "),
+                v.probability
+            ),
+        )
+    })
+}
+
+/// The tone model's finding on a draft the rules let pass: the sentence it
+/// scores highest, why, and a kinder way, in the draft's language; `None` below
+/// [`TONE_THRESHOLD`] or for a language without weights.
+pub fn tone_finding(draft: &str, lang: &str) -> Option<crate::tone::ToneFinding> {
+    let whole = judge(Task::Tone, draft, lang)?;
+    if whole.probability < TONE_THRESHOLD {
+        return None;
+    }
+    let mut best: Option<(f32, &str)> = None;
+    for sentence in draft.split_inclusive(['.', '!', '?', '\n', '…']) {
+        let s = sentence.trim();
+        if s.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            continue;
+        }
+        let p = judge(Task::Tone, s, lang).map_or(0.0, |v| v.probability);
+        if best.is_none_or(|(bp, _)| p > bp) {
+            best = Some((p, s));
+        }
+    }
+    let phrase: String = best
+        .map_or(draft.trim(), |(_, s)| s)
+        .chars()
+        .take(200)
+        .collect();
+    let words = whole
+        .words
+        .iter()
+        .map(|w| format!("«{w}»"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (why, suggestion) = match lang {
+        "de" => (
+            format!("Klingt nach Vorwurf oder Belehrung des Kunden (Wörter wie {words})."),
+            "Sagen Sie, was Sie jetzt für den Kunden tun, z. B. „Das können wir jetzt für Sie tun: …“.",
+        ),
+        "ru" => (
+            format!("Звучит как упрёк или поучение клиенту (слова {words})."),
+            "Напишите, что вы сделаете для клиента, например: «Вот что мы можем сделать прямо сейчас: …».",
+        ),
+        "et" => (
+            format!("Kõlab kliendile etteheite või õpetamisena (sõnad {words})."),
+            "Kirjutage, mida te kliendi heaks teete, näiteks: „Saame praegu teha järgmist: …“.",
+        ),
+        _ => (
+            format!("Reads as blaming or lecturing the customer (words like {words})."),
+            "Say what you will do for them, e.g. “Here is what we can do now: …”.",
+        ),
+    };
+    Some(crate::tone::ToneFinding {
+        phrase,
+        why,
+        suggestion: suggestion.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_round_trips() {
+        let w = Weights {
+            bias: -0.5,
+            buckets: (0..BUCKETS).map(|i| (i % 7) as f32 * 0.1 - 0.3).collect(),
+        };
+        let models = vec![w.clone(), w.clone(), w.clone(), w];
+        let back = decode(&encode(&models)).unwrap_or_default();
+        assert_eq!(back.len(), 4);
+        assert!((back[0].buckets[6] - models[0].buckets[6]).abs() < 0.01);
+        assert!((back[3].bias + 0.5).abs() < 1e-6);
+        assert!(decode(b"KLM1 short").is_none());
+        assert!(decode(&encode(&models)[..100]).is_none());
+    }
+
+    #[test]
+    fn features_name_their_words_and_skip_numbers() {
+        let (f, words) = features("Order 12345 was stolen, thieves!", "en");
+        assert_eq!(words, vec!["order", "was", "stolen", "thieves"]);
+        assert!(f.iter().all(|x| x.word < words.len()));
+        assert!(
+            f.windows(2).all(|p| p[0].bucket < p[1].bucket),
+            "sorted, distinct"
+        );
+        let (stems_only, _) = features_with("Order was stolen", "en", feature::STEMS);
+        assert_eq!(stems_only.len(), 3);
+    }
+}
