@@ -3,13 +3,15 @@
 //!
 //! - [`language`]: which language a text is in.
 //! - [`normalize`]: lower-case, NFKC, tokens; content keys for exact re-sends.
-//! - [`mood`]: anger score and the signals behind it; [`anger_model`]: a linear
-//!   model kept beside it for comparison (not used by `mood`).
+//! - [`mood`]: anger score and the signals behind it (hand-written rules, then
+//!   the linear anger model's say).
+//! - [`linear`]: the two small linear models (anger, tone) beside the rules; their
+//!   weights are compiled in (`linear_*.bin`, 256 KB), trained by
+//!   `examples/train_models.rs` on our own rows.
 //! - [`thanks`]: "thank you, it works" recognition.
-//! - [`tone`]: the tone guard for agents' drafts.
+//! - [`tone`]: the tone guard for agents' drafts (rules, then the tone model's say).
 //! - [`similarity`]: fingerprints (terms, MinHash, identifiers, nudges) for repeats.
 
-pub mod anger_model;
 pub mod language;
 mod lexicon;
 pub mod linear;

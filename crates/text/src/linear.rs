@@ -40,17 +40,23 @@ pub mod feature {
     pub const CHARS: u8 = 4;
     /// The first four letters of each word.
     pub const PREFIXES: u8 = 8;
+    /// The text's shape: asks a question, has "!!", has a word in capitals.
+    pub const SHAPE: u8 = 16;
 }
 /// The feature kinds the committed weights were trained with.
-pub const DEFAULT_FEATURES: u8 = feature::STEMS | feature::BIGRAMS | feature::CHARS;
+pub const DEFAULT_FEATURES: u8 =
+    feature::STEMS | feature::BIGRAMS | feature::CHARS | feature::SHAPE;
 
 /// One feature of a text: its bucket and the word (index) it came from, so a
-/// decision can name the words behind it.
+/// decision can name the words behind it ([`NO_WORD`] for the text's shape).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Feature {
     pub bucket: u32,
     pub word: usize,
 }
+
+/// The word index of a feature that belongs to no word.
+pub const NO_WORD: usize = usize::MAX;
 
 /// The features of `text` read as `lang` with the default feature kinds.
 pub fn features(text: &str, lang: &str) -> (Vec<Feature>, Vec<String>) {
@@ -108,6 +114,23 @@ pub fn features_with(text: &str, lang: &str, set: u8) -> (Vec<Feature>, Vec<Stri
         }
         prev = Some(stem);
     }
+    if set & feature::SHAPE != 0 {
+        let capitals = text
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase()));
+        for (present, tag) in [
+            (text.contains('?'), "question"),
+            (text.contains("!!"), "exclamations"),
+            (capitals, "capitals"),
+        ] {
+            if present {
+                out.push(Feature {
+                    bucket: (hash(b'x', &[tag]) % BUCKETS as u64) as u32,
+                    word: NO_WORD,
+                });
+            }
+        }
+    }
     out.sort_unstable_by_key(|f| f.bucket);
     out.dedup_by_key(|f| f.bucket);
     (out, words)
@@ -123,6 +146,22 @@ fn hash(tag: u8, parts: &[&str]) -> u64 {
     h ^= h >> 29;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^ (h >> 32)
+}
+
+/// Public rows (../shared/data/anger) kept out of training, for evaluation:
+/// every fifth by a hash of the text.
+pub fn held_out(text: &str) -> bool {
+    hash(b'h', &[text]).is_multiple_of(5)
+}
+
+/// Public sources whose licence lets trained weights be committed (MIT, CC BY
+/// 4.0, Apache-2.0): davidson2017, germeval2018, xed-*, cedr-*; never the GPL
+/// `ekt1-valence`.
+pub fn trainable_source(source: &str) -> bool {
+    source == "davidson2017"
+        || source == "germeval2018"
+        || source.starts_with("xed-")
+        || source.starts_with("cedr-")
 }
 
 /// Weights of one language.
@@ -197,16 +236,16 @@ pub fn decode(bytes: &[u8]) -> Option<Vec<Weights>> {
     rest.is_empty().then_some(models)
 }
 
-static ANGER: LazyLock<Option<Vec<Weights>>> =
+static ANGER_WEIGHTS: LazyLock<Option<Vec<Weights>>> =
     LazyLock::new(|| decode(include_bytes!("linear_anger.bin")));
-static TONE: LazyLock<Option<Vec<Weights>>> =
+static TONE_WEIGHTS: LazyLock<Option<Vec<Weights>>> =
     LazyLock::new(|| decode(include_bytes!("linear_tone.bin")));
 
 fn weights(task: Task, lang: &str) -> Option<&'static Weights> {
     let i = LANGUAGES.iter().position(|l| *l == lang)?;
     let models = match task {
-        Task::Anger => &*ANGER,
-        Task::Tone => &*TONE,
+        Task::Anger => &*ANGER_WEIGHTS,
+        Task::Tone => &*TONE_WEIGHTS,
     };
     models.as_ref()?.get(i)
 }
@@ -247,38 +286,62 @@ pub fn judge(task: Task, text: &str, lang: &str) -> Option<Verdict> {
     })
 }
 
-/// A mail the hand-written rules let pass is angry when the anger model gives it
-/// at least this probability. Chosen by `examples/train_models.rs` on rows the
-/// rules were never tuned on (see its stacking table).
-pub const ANGER_THRESHOLD: f32 = 0.7;
-/// A draft the tone rules let pass gets a finding when the tone model gives it at
-/// least this probability (chosen the same way, for few false alarms).
-pub const TONE_THRESHOLD: f32 = 0.8;
-
-/// The anger model's say on a mail the rules found calm: its probability and a
-/// signal naming the words behind it, when it is at least [`ANGER_THRESHOLD`].
-pub fn anger_signal(text: &str, lang: &str) -> Option<(f32, String)> {
-    let v = judge(Task::Anger, text, lang)?;
-    (v.probability >= ANGER_THRESHOLD).then(|| {
-        (
-            v.probability,
-            format!(
-                "wording like angry mail: {} (model {:.2})",
-                v.words.join(", "),
-                v.probability
-            ),
-        )
-    })
+/// How the rules and a model combine: a text the rules flag stays flagged unless
+/// the model's probability is below `veto` (the model is sure it is fine); a
+/// text the rules let pass is flagged when the probability is at least
+/// `threshold`. Both are chosen by `examples/train_models.rs` on rows the rules
+/// were never tuned on (`tests/data/train/`), see its stacking table.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Combination {
+    pub threshold: f32,
+    pub veto: f32,
 }
 
-/// The tone model's finding on a draft the rules let pass: the sentence it
-/// scores highest, why, and a kinder way, in the draft's language; `None` below
-/// [`TONE_THRESHOLD`] or for a language without weights.
-pub fn tone_finding(draft: &str, lang: &str) -> Option<crate::tone::ToneFinding> {
-    let whole = judge(Task::Tone, draft, lang)?;
-    if whole.probability < TONE_THRESHOLD {
-        return None;
+/// Anger: chosen for the best F1 with precision at least 0.9.
+pub const ANGER: Combination = Combination {
+    threshold: 0.7,
+    veto: 0.2,
+};
+/// Tone: chosen for the best recall with at most 5 % false alarms.
+pub const TONE: Combination = Combination {
+    threshold: 0.8,
+    veto: 0.2,
+};
+
+/// What the model changes about the rules' decision on one text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Say {
+    /// Nothing: it agrees, or is not sure enough to overrule.
+    Agree,
+    /// The rules let the text pass; the model flags it.
+    Flag(Verdict),
+    /// The rules flag the text; the model is sure it is fine.
+    Clear(Verdict),
+}
+
+/// The model's say about a text the rules did (`rules_flag`) or did not flag;
+/// [`Say::Agree`] for a language without weights.
+pub fn say(task: Task, text: &str, lang: &str, rules_flag: bool) -> Say {
+    let Some(v) = judge(task, text, lang) else {
+        return Say::Agree;
+    };
+    let c = match task {
+        Task::Anger => ANGER,
+        Task::Tone => TONE,
+    };
+    if rules_flag && v.probability < c.veto {
+        Say::Clear(v)
+    } else if !rules_flag && v.probability >= c.threshold {
+        Say::Flag(v)
+    } else {
+        Say::Agree
     }
+}
+
+/// The tone model's finding on a draft it flags (`whole` is its verdict on the
+/// whole draft): the sentence it scores highest, why, and a kinder way, in the
+/// draft's language.
+pub fn tone_finding(draft: &str, lang: &str, whole: &Verdict) -> crate::tone::ToneFinding {
     let mut best: Option<(f32, &str)> = None;
     for sentence in draft.split_inclusive(['.', '!', '?', '\n', '…']) {
         let s = sentence.trim();
@@ -319,11 +382,11 @@ pub fn tone_finding(draft: &str, lang: &str) -> Option<crate::tone::ToneFinding>
             "Say what you will do for them, e.g. “Here is what we can do now: …”.",
         ),
     };
-    Some(crate::tone::ToneFinding {
+    crate::tone::ToneFinding {
         phrase,
         why,
         suggestion: suggestion.to_string(),
-    })
+    }
 }
 
 #[cfg(test)]
@@ -349,7 +412,7 @@ mod tests {
     fn features_name_their_words_and_skip_numbers() {
         let (f, words) = features("Order 12345 was stolen, thieves!", "en");
         assert_eq!(words, vec!["order", "was", "stolen", "thieves"]);
-        assert!(f.iter().all(|x| x.word < words.len()));
+        assert!(f.iter().all(|x| x.word < words.len() || x.word == NO_WORD));
         assert!(
             f.windows(2).all(|p| p[0].bucket < p[1].bucket),
             "sorted, distinct"

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::language::detect_in;
 use crate::lexicon::Lexicon;
+use crate::linear::Say;
 use crate::mood_words::{self, Cue, Kind};
 use crate::normalize::Tokens;
 
@@ -179,9 +180,44 @@ fn language(code: &str) -> Option<&'static Language> {
 }
 
 /// Reads the mood of `text`. `lang` forces the language (ISO 639-1); otherwise it is
-/// detected. A language without word lists (or none detected) gets only the
-/// language-independent signals: capitals, "!!!"/"?!" and angry emoji.
+/// detected. The hand-written rules ([`mood_by_rules`]) decide first, then the
+/// linear anger model has its say ([`crate::linear::say`]): a mail the rules
+/// find calm is angry when the model is confident, and a mail the rules call
+/// angry is calm when the model is sure it is not; either way a signal says so
+/// and names the words behind it.
 pub fn mood(text: &str, lang: Option<&str>) -> Mood {
+    let mut m = mood_by_rules(text, lang);
+    let Some(code) = m.language.clone() else {
+        return m;
+    };
+    match crate::linear::say(crate::linear::Task::Anger, text, &code, m.angry) {
+        Say::Agree => {}
+        Say::Flag(v) => {
+            m.anger = m.anger.max(v.probability);
+            m.angry = m.anger >= ANGRY_THRESHOLD;
+            m.signals.push(format!(
+                "wording like angry mail: {} (model {:.2})",
+                v.words.join(", "),
+                v.probability
+            ));
+        }
+        Say::Clear(v) => {
+            // Just under the line: the rules' signals stay listed.
+            m.anger = m.anger.min(ANGRY_THRESHOLD - 0.01);
+            m.angry = false;
+            m.signals.push(format!(
+                "model reads it as calm ({:.2}) despite the signals above",
+                v.probability
+            ));
+        }
+    }
+    m
+}
+
+/// The hand-written rules alone. A language without word lists (or none
+/// detected) gets only the language-independent signals: capitals, "!!!"/"?!"
+/// and angry emoji.
+pub fn mood_by_rules(text: &str, lang: Option<&str>) -> Mood {
     let tokens = Tokens::new(text);
     let code: Option<String> = match lang {
         Some(l) => Some(l.to_ascii_lowercase()),
@@ -820,7 +856,7 @@ mod tests {
 
     #[test]
     fn calm_mail_is_calm() {
-        let m = mood(
+        let m = mood_by_rules(
             "Hello, could you please send me the invoice for May? Thanks, Anna",
             None,
         );
@@ -831,14 +867,14 @@ mod tests {
 
     #[test]
     fn insults_threats_and_shouting_explain_themselves() {
-        let m = mood("Вы идиоты и мошенники! Подам в суд!!!", Some("ru"));
+        let m = mood_by_rules("Вы идиоты и мошенники! Подам в суд!!!", Some("ru"));
         assert!(m.angry, "{m:?}");
         assert!(m.signals.contains(&"insult: идиоты".to_string()), "{m:?}");
         assert!(has(&m, "fraud accusation: мошенники"), "{m:?}");
         assert!(has(&m, "threat: Подам в суд"), "{m:?}");
         assert!(has(&m, "exclamations: !!!"), "{m:?}");
 
-        let m = mood(
+        let m = mood_by_rules(
             "THIS IS THE THIRD TIME I WRITE. I want a chargeback.",
             Some("en"),
         );
@@ -851,21 +887,21 @@ mod tests {
 
     #[test]
     fn still_with_negation() {
-        let m = mood("Die Rechnung ist immer noch nicht da.", Some("de"));
+        let m = mood_by_rules("Die Rechnung ist immer noch nicht da.", Some("de"));
         assert!(has(&m, "still not: "), "{m:?}");
-        let m = mood("Ma proovisin, aga see ikka ei tööta.", Some("et"));
+        let m = mood_by_rules("Ma proovisin, aga see ikka ei tööta.", Some("et"));
         assert!(has(&m, "still not: ikka ei"), "{m:?}");
-        let m = mood("Thanks, it is still fine.", Some("en"));
+        let m = mood_by_rules("Thanks, it is still fine.", Some("en"));
         assert!(!has(&m, "still not"), "{m:?}");
     }
 
     #[test]
     fn unknown_language_uses_only_independent_signals() {
-        let m = mood("IDIOTS IDIOTS IDIOTS!!!", Some("xx"));
+        let m = mood_by_rules("IDIOTS IDIOTS IDIOTS!!!", Some("xx"));
         assert_eq!(m.language.as_deref(), Some("xx"));
         assert!(!has(&m, "insult"));
         assert!(has(&m, "shouting") && has(&m, "exclamations"));
-        let m = mood("", None);
+        let m = mood_by_rules("", None);
         assert_eq!(m.language, None);
         assert!(!m.angry && m.signals.is_empty());
     }
@@ -873,32 +909,32 @@ mod tests {
     #[test]
     fn mentions_need_intent_and_negation_takes_back() {
         // A lawyer or a scam mentioned in passing is not a threat ...
-        let m = mood(
+        let m = mood_by_rules(
             "My lawyer is handling my father's estate. Which documents do you need?",
             Some("en"),
         );
         assert!(!m.angry, "{m:?}");
-        let m = mood("Is this SMS a scam? I did not answer it.", Some("en"));
+        let m = mood_by_rules("Is this SMS a scam? I did not answer it.", Some("en"));
         assert!(!m.angry, "{m:?}");
         // ... but said with intent it is, even politely.
-        let m = mood(
+        let m = mood_by_rules(
             "Unless the refund arrives by Friday, I will ask my lawyer to take over.",
             Some("en"),
         );
         assert!(m.angry && has(&m, "threat: lawyer"), "{m:?}");
-        let m = mood("Я совсем не злюсь, просто хочу понять сроки.", Some("ru"));
+        let m = mood_by_rules("Я совсем не злюсь, просто хочу понять сроки.", Some("ru"));
         assert!(!m.angry, "{m:?}");
-        let m = mood(
+        let m = mood_by_rules(
             "Mu naaber nimetas teid petturiteks, aga mina tahan lihtsalt arvet.",
             Some("et"),
         );
         assert!(!m.angry, "{m:?}");
-        let m = mood(
+        let m = mood_by_rules(
             "Der Fahrer rief „Sie Idiot“, sonst war alles gut.",
             Some("de"),
         );
         assert!(!m.angry, "{m:?}");
-        let m = mood(
+        let m = mood_by_rules(
             "Sollte das nicht bis Freitag behoben sein, wechsle ich zu einem anderen Anbieter.",
             Some("de"),
         );
@@ -908,19 +944,19 @@ mod tests {
     #[test]
     fn exasperation_needs_company() {
         // One weak sign of exasperation is not anger ...
-        let m = mood(
+        let m = mood_by_rules(
             "Could I talk to a real person about my contract?",
             Some("en"),
         );
         assert!(!m.angry && has(&m, "exasperation: a real person"), "{m:?}");
         // ... beside a nudge it is.
-        let m = mood(
+        let m = mood_by_rules(
             "Sixth time I ask. Please read my previous emails before answering.",
             Some("en"),
         );
         assert!(m.angry, "{m:?}");
         // A rude courier described calmly is not an angry customer.
-        let m = mood(
+        let m = mood_by_rules(
             "Der Fahrer war unhöflich, das Paket ist aber heil.",
             Some("de"),
         );
@@ -929,32 +965,32 @@ mod tests {
 
     #[test]
     fn colloquial_negation_and_plain_spelling() {
-        let m = mood("Ich bin keineswegs wütend, nur neugierig.", Some("de"));
+        let m = mood_by_rules("Ich bin keineswegs wütend, nur neugierig.", Some("de"));
         assert!(!m.angry, "{m:?}");
-        let m = mood("Ich bin nich sauer, nur eine Frage.", Some("de"));
+        let m = mood_by_rules("Ich bin nich sauer, nur eine Frage.", Some("de"));
         assert!(!m.angry, "{m:?}");
         // "ue" for "ü", Estonian without diacritics.
-        let m = mood("Sie Luegner, wo ist mein Geld?", Some("de"));
+        let m = mood_by_rules("Sie Luegner, wo ist mein Geld?", Some("de"));
         assert!(has(&m, "insult: Luegner"), "{m:?}");
-        let m = mood("Mul on koigest korini.", Some("et"));
+        let m = mood_by_rules("Mul on koigest korini.", Some("et"));
         assert!(has(&m, "anger word: korini"), "{m:?}");
     }
 
     #[test]
     fn a_date_or_a_price_does_not_end_the_sentence() {
         // "15." is a date: the condition still belongs to the chargeback.
-        let m = mood(
+        let m = mood_by_rules(
             "Falls bis zum 15. nichts passiert, lasse ich den Betrag über meine Bank zurückbuchen.",
             Some("de"),
         );
         assert!(m.angry && has(&m, "threat: "), "{m:?}");
-        let m = mood(
+        let m = mood_by_rules(
             "Unless the £12.50 fee is refunded I will open a claim with PayPal.",
             Some("en"),
         );
         assert!(m.angry && has(&m, "threat: open a claim"), "{m:?}");
         // Asked about, a dispute is not a threat, even with an "if … not".
-        let m = mood(
+        let m = mood_by_rules(
             "How do I open a claim if a seller does not deliver?",
             Some("en"),
         );
@@ -963,22 +999,22 @@ mod tests {
 
     #[test]
     fn a_crime_named_after_a_copula_is_an_accusation() {
-        let m = mood("See on puhas pettus. Raha võeti topelt.", Some("et"));
+        let m = mood_by_rules("See on puhas pettus. Raha võeti topelt.", Some("et"));
         assert!(m.angry && has(&m, "fraud accusation: pettus"), "{m:?}");
-        let m = mood("Das ist schlicht Diebstahl.", Some("de"));
+        let m = mood_by_rules("Das ist schlicht Diebstahl.", Some("de"));
         assert!(m.angry, "{m:?}");
         // Asked about or denied, it is not.
-        let m = mood("Kas see SMS on pettus või teie teade?", Some("et"));
+        let m = mood_by_rules("Kas see SMS on pettus või teie teade?", Some("et"));
         assert!(!m.angry, "{m:?}");
-        let m = mood("Это ведь мошенники? Я положил трубку.", Some("ru"));
+        let m = mood_by_rules("Это ведь мошенники? Я положил трубку.", Some("ru"));
         assert!(!m.angry, "{m:?}");
-        let m = mood("See ei ole pettus, lihtsalt viga arvel.", Some("et"));
+        let m = mood_by_rules("See ei ole pettus, lihtsalt viga arvel.", Some("et"));
         assert!(!m.angry, "{m:?}");
     }
 
     #[test]
     fn thanks_with_scare_quotes_and_praise_alone_are_sarcasm() {
-        let m = mood(
+        let m = mood_by_rules(
             "Thanks for the 'express delivery'. It took nine days.",
             Some("en"),
         );
@@ -986,26 +1022,26 @@ mod tests {
             m.angry && has(&m, "sarcasm (thanks with scare quotes)"),
             "{m:?}"
         );
-        let m = mood(
+        let m = mood_by_rules(
             "Die Hotline hängt seit 40 Minuten in der Warteschleife. Wirklich erstklassig.",
             Some("de"),
         );
         assert!(m.angry, "{m:?}");
         // Quoted dialogue and real praise are not.
-        let m = mood("\"Danke für die Hilfe.\" \"Keine Ursache.\"", Some("de"));
+        let m = mood_by_rules("\"Danke für die Hilfe.\" \"Keine Ursache.\"", Some("de"));
         assert!(!m.angry, "{m:?}");
-        let m = mood("Perfect. It works again, thanks!", Some("en"));
+        let m = mood_by_rules("Perfect. It works again, thanks!", Some("en"));
         assert!(!m.angry, "{m:?}");
     }
 
     #[test]
     fn leaving_over_a_grievance_is_a_threat() {
-        let m = mood(
+        let m = mood_by_rules(
             "After repeated outages I will move elsewhere. Please close my account.",
             Some("en"),
         );
         assert!(m.angry, "{m:?}");
-        let m = mood(
+        let m = mood_by_rules(
             "I'm moving abroad, so please close my account. Thanks for everything!",
             Some("en"),
         );
@@ -1014,12 +1050,12 @@ mod tests {
 
     #[test]
     fn someone_elses_anger_and_a_negation_after_the_word() {
-        let m = mood(
+        let m = mood_by_rules(
             "My husband was furious about the torn cover, but I know it is the courier's fault.",
             Some("en"),
         );
         assert!(!m.angry, "{m:?}");
-        let m = mood(
+        let m = mood_by_rules(
             "Mingit pahameelt pole, küsin lihtsalt tarneaega.",
             Some("et"),
         );
@@ -1028,24 +1064,24 @@ mod tests {
 
     #[test]
     fn capitals_shout_but_caps_lock_questions_do_not() {
-        let m = mood("I DID NOT ORDER THIS. TAKE IT OFF MY BILL.", Some("en"));
+        let m = mood_by_rules("I DID NOT ORDER THIS. TAKE IT OFF MY BILL.", Some("en"));
         assert!(m.angry, "{m:?}");
-        let m = mood("WHAT IS THE REASON FOR THIS FEE", Some("en"));
+        let m = mood_by_rules("WHAT IS THE REASON FOR THIS FEE", Some("en"));
         assert!(!m.angry, "{m:?}");
-        let m = mood("THANK YOU!!! Finally back online", Some("en"));
+        let m = mood_by_rules("THANK YOU!!! Finally back online", Some("en"));
         assert!(!m.angry, "{m:?}");
     }
 
     #[test]
     fn one_word_counts_once() {
-        let once = mood("scam", Some("en"));
-        let twice = mood("scam scam scam", Some("en"));
+        let once = mood_by_rules("scam", Some("en"));
+        let twice = mood_by_rules("scam scam scam", Some("en"));
         assert!((once.anger - twice.anger).abs() < 1e-6);
     }
 
     #[test]
     fn anger_is_bounded() {
-        let m = mood(
+        let m = mood_by_rules(
             "IDIOTS!!! SCAM!!! FRAUD!!! LAWYER POLICE CHARGEBACK fuck shit useless morons ?!",
             Some("en"),
         );

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::language::detect_in;
 use crate::lexicon::Lexicon;
+use crate::linear::Say;
 use crate::normalize::Tokens;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -4111,10 +4112,40 @@ fn sentences(text: &str, tokens: &Tokens) -> Vec<usize> {
     out
 }
 
-/// Checks a draft. Phrase rules of all four languages apply, since each phrase
-/// belongs to one language anyway; `lang` (or the detected language, else English)
-/// picks the language of the shouting finding.
+/// Checks a draft: the hand-written rules ([`tone_by_rules`]) first, then the
+/// linear tone model has its say ([`crate::linear::say`]) in the draft's
+/// language (`lang`, else detected; none for a language without weights): a
+/// draft the rules let pass gets one finding when the model is confident, and
+/// the rules' findings are dropped when the model is sure the draft is fine.
 pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
+    let mut report = tone_by_rules(draft, lang);
+    let code = match lang {
+        Some(l) => Some(l.to_ascii_lowercase()),
+        None => crate::language::detect_language(draft).map(str::to_string),
+    };
+    let Some(code) = code else {
+        return report;
+    };
+    match crate::linear::say(crate::linear::Task::Tone, draft, &code, !report.ok) {
+        Say::Agree => {}
+        Say::Flag(v) => {
+            report
+                .findings
+                .push(crate::linear::tone_finding(draft, &code, &v));
+            report.ok = false;
+        }
+        Say::Clear(_) => {
+            report.findings.clear();
+            report.ok = true;
+        }
+    }
+    report
+}
+
+/// The hand-written rules alone. Phrase rules of all four languages apply, since
+/// each phrase belongs to one language anyway; `lang` (or the detected language,
+/// else English) picks the language of the shouting finding.
+pub fn tone_by_rules(draft: &str, lang: Option<&str>) -> ToneReport {
     let tokens = Tokens::new(draft);
     let quote = |start: usize, end: usize| -> String {
         match (tokens.span(start), tokens.span(end.saturating_sub(1))) {
@@ -4492,20 +4523,20 @@ mod tests {
 
     #[test]
     fn finds_and_quotes() {
-        let r = tone(
+        let r = tone_by_rules(
             "Hello Mark, as mentioned before, you should have restarted it.",
             Some("en"),
         );
         assert!(!r.ok);
         let phrases: Vec<_> = r.findings.iter().map(|f| f.phrase.as_str()).collect();
         assert_eq!(phrases, ["as mentioned before", "you should have"]);
-        let r = tone("Sie hätten das Handbuch lesen sollen.", Some("de"));
+        let r = tone_by_rules("Sie hätten das Handbuch lesen sollen.", Some("de"));
         assert_eq!(r.findings.len(), 1);
         assert_eq!(r.findings[0].phrase, "Sie hätten das Handbuch lesen sollen");
         assert!(r.findings[0].suggestion.starts_with("Für das nächste Mal"));
-        let r = tone("Как уже было сказано, читайте инструкцию.", None);
+        let r = tone_by_rules("Как уже было сказано, читайте инструкцию.", None);
         assert_eq!(r.findings.len(), 2);
-        let r = tone(
+        let r = tone_by_rules(
             "Nagu juhendis kirjas, oleksite pidanud arve varem tasuma.",
             None,
         );
@@ -4514,7 +4545,7 @@ mod tests {
 
     #[test]
     fn shouting_and_own_mistakes() {
-        let r = tone(
+        let r = tone_by_rules(
             "Noch einmal: DIE RÜCKSENDUNG MUSS IM ORIGINALKARTON ERFOLGEN.",
             Some("de"),
         );
@@ -4526,17 +4557,17 @@ mod tests {
         );
         assert!(r.findings[1].why.contains("Großbuchstaben"));
         // Acronyms are not shouting.
-        assert!(tone("Please send the PDF with your IBAN and BIC.", Some("en")).ok);
+        assert!(tone_by_rules("Please send the PDF with your IBAN and BIC.", Some("en")).ok);
         // An admission of our own mistake is not blame, "not our fault" is.
         assert!(
-            tone(
+            tone_by_rules(
                 "Obviously the mistake was ours, sorry about that.",
                 Some("en")
             )
             .ok
         );
-        assert!(!tone("It is not our fault that the parcel is late.", Some("en")).ok);
-        let r = tone("Как уже было сказано, это не наша вина.", None);
+        assert!(!tone_by_rules("It is not our fault that the parcel is late.", Some("en")).ok);
+        let r = tone_by_rules("Как уже было сказано, это не наша вина.", None);
         assert_eq!(r.findings.len(), 2, "{r:?}");
         assert!(
             r.findings
@@ -4554,39 +4585,39 @@ mod tests {
             "Tere! Aitäh, et andsite teada. Saatsin uue arve.",
             "",
         ] {
-            assert!(tone(d, None).ok, "{d}");
+            assert!(tone_by_rules(d, None).ok, "{d}");
         }
     }
     #[test]
     fn families_and_guards() {
         // German verb bracket wider than six words, and typed without umlauts.
         assert!(
-            !tone(
+            !tone_by_rules(
                 "Sie hätten die Ware bei der Annahme auf Transportschäden prüfen müssen.",
                 Some("de")
             )
             .ok
         );
-        assert!(!tone("Sie haetten sich vorher informieren sollen.", Some("de")).ok);
-        assert!(!tone("palun lugege see enne labi.", Some("et")).ok);
+        assert!(!tone_by_rules("Sie haetten sich vorher informieren sollen.", Some("de")).ok);
+        assert!(!tone_by_rules("palun lugege see enne labi.", Some("et")).ok);
         // Estonian second person past + "wrong", Russian "зачем вы пишете снова".
         assert!(
-            !tone(
+            !tone_by_rules(
                 "Kaart blokeeriti, sest sisestasite PIN-koodi kolm korda valesti.",
                 Some("et")
             )
             .ok
         );
-        assert!(!tone("Зачем вы пишете снова?", Some("ru")).ok);
+        assert!(!tone_by_rules("Зачем вы пишете снова?", Some("ru")).ok);
         // "Once more:" opening a sentence.
-        let r = tone(
+        let r = tone_by_rules(
             "Veel kord: tagastus on võimalik 14 päeva jooksul.",
             Some("et"),
         );
         assert_eq!(r.findings.len(), 1, "{r:?}");
         assert_eq!(r.findings[0].phrase, "Veel kord");
         // Capitals scattered through a sentence.
-        assert!(!tone("Заказ ОТМЕНИТЬ НЕЛЬЗЯ, он УЖЕ ОТПРАВЛЕН.", Some("ru")).ok);
+        assert!(!tone_by_rules("Заказ ОТМЕНИТЬ НЕЛЬЗЯ, он УЖЕ ОТПРАВЛЕН.", Some("ru")).ok);
         // Our own mistakes, reassurance, help and a plain "should have received".
         for d in [
             "I should have mentioned the fee earlier, that's my oversight.",
@@ -4601,11 +4632,15 @@ mod tests {
             "If you entered a wrong address, you can change it under My Orders.",
             "Не могли бы вы прислать фото упаковки?",
         ] {
-            assert!(tone(d, None).ok, "{d}: {:?}", tone(d, None));
+            assert!(
+                tone_by_rules(d, None).ok,
+                "{d}: {:?}",
+                tone_by_rules(d, None)
+            );
         }
         // "Sorry, but …" is no apology.
         assert!(
-            !tone(
+            !tone_by_rules(
                 "Sorry, but you should have checked this before ordering.",
                 Some("en")
             )
@@ -4622,19 +4657,19 @@ mod tests {
             ("Sa oleksid pidanud arve õigeks ajaks tasuma.", "et"),
             ("Tundub, et te ei avanudki saadetud faili.", "et"),
         ] {
-            assert!(!tone(d, Some(lang)).ok, "{d}");
+            assert!(!tone_by_rules(d, Some(lang)).ok, "{d}");
         }
         // Irony is its own fault, explained in the rule's language.
-        let r = tone("Ach, noch ein „dringendes“ Ticket, wie schön.", Some("de"));
+        let r = tone_by_rules("Ach, noch ein „dringendes“ Ticket, wie schön.", Some("de"));
         assert!(
             r.findings
                 .iter()
                 .any(|f| f.why.starts_with("Ironie") && f.suggestion.starts_with("Sagen Sie")),
             "{r:?}"
         );
-        assert!(!tone("Great, another \"urgent\" ticket.", Some("en")).ok);
+        assert!(!tone_by_rules("Great, another \"urgent\" ticket.", Some("en")).ok);
         assert!(
-            tone(
+            tone_by_rules(
                 "Your ticket marked \"urgent\" is now at the front of the queue.",
                 Some("en")
             )
@@ -4642,14 +4677,14 @@ mod tests {
         );
         // Emphasis words in capitals are shouting, acronyms are not.
         assert!(
-            !tone(
+            !tone_by_rules(
                 "Rücksendungen sind NUR im Originalkarton möglich.",
                 Some("de")
             )
             .ok
         );
-        assert!(!tone("We do NOT refund downloads.", Some("en")).ok);
-        assert!(tone("Please check the IBAN and BIC on the PDF.", Some("en")).ok);
+        assert!(!tone_by_rules("We do NOT refund downloads.", Some("en")).ok);
+        assert!(tone_by_rules("Please check the IBAN and BIC on the PDF.", Some("en")).ok);
         for d in [
             // A promise to come back calms "no need to write again".
             "Вам не нужно писать нам повторно, мы сами сообщим, когда посылка придёт.",
@@ -4660,11 +4695,15 @@ mod tests {
             // Sympathy, not a reproach.
             "Простите, что вам пришлось ждать, вы не должны были от этого страдать.",
         ] {
-            assert!(tone(d, None).ok, "{d}: {:?}", tone(d, None));
+            assert!(
+                tone_by_rules(d, None).ok,
+                "{d}: {:?}",
+                tone_by_rules(d, None)
+            );
         }
         // "All fine on our side" is no admission before the blame.
         assert!(
-            !tone(
+            !tone_by_rules(
                 "Meie poolel on ühendus korras, nii et viga on selgelt teie poolel.",
                 Some("et")
             )
