@@ -3,6 +3,8 @@
 //! find it calm, the anger model), and the anger and tone models alone.
 //! Timing depends on the machine, so nothing is asserted.
 //! Run: cargo bench -p kindly-text --bench mood
+//! Instructions per call: MOOD_BENCH_CALLS=20 valgrind --tool=callgrind on the
+//! bench binary, then callgrind_annotate --inclusive=yes (cost / calls).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -16,8 +18,21 @@ fn two_kb(para: &str) -> String {
     para.repeat(2048 / para.len() + 1)
 }
 
+/// Time per call over 400 ms; with `MOOD_BENCH_CALLS=N`, exactly N calls (for
+/// counting instructions under `valgrind --tool=callgrind`, which does not
+/// depend on the machine's load).
 fn per_call(f: impl Fn()) -> Duration {
     f();
+    if let Some(n) = std::env::var("MOOD_BENCH_CALLS")
+        .ok()
+        .and_then(|s| s.parse::<u32>().ok())
+    {
+        let start = Instant::now();
+        for _ in 0..n {
+            f();
+        }
+        return start.elapsed() / n.max(1);
+    }
     let start = Instant::now();
     let mut n = 0u32;
     while start.elapsed() < Duration::from_millis(400) {

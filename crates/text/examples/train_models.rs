@@ -51,6 +51,7 @@ const SETS: [(&str, &str, &[&str]); 2] = [
             "blind/mood_{lang}.jsonl",
             "blind2/mood_{lang}.jsonl",
             "train/mood_{lang}.jsonl",
+            "train/round2/mood_{lang}.jsonl",
         ],
     ),
     (
@@ -63,6 +64,7 @@ const SETS: [(&str, &str, &[&str]); 2] = [
             "blind/tone_{lang}.jsonl",
             "blind2/tone_{lang}.jsonl",
             "train/tone_{lang}.jsonl",
+            "train/round2/tone_{lang}.jsonl",
         ],
     ),
 ];
@@ -312,7 +314,7 @@ fn stacking(name: &str, rows: &[(&str, f32, bool, bool)]) {
         "{name} stacking on {} unseen rows — rules alone: P {p:.3} R {r:.3} false alarms {fa:.3} F1 {f1:.3}",
         rows.len()
     );
-    for veto in [0.0f32, 0.05, 0.1, 0.2] {
+    for veto in [0.0f32, 0.1, 0.2, 0.3, 0.4] {
         let mut line = format!("  veto {veto:.2}:");
         for t in [0.5f32, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9] {
             let (p, r, fa, f1) = measure(t, veto, None);
@@ -320,14 +322,53 @@ fn stacking(name: &str, rows: &[(&str, f32, bool, bool)]) {
         }
         println!("{line}");
     }
+    // The rule each model's combination is chosen by (see linear::ANGER, TONE).
+    let mut best: Option<(f64, f32, f32)> = None;
+    for veto in [0.0f32, 0.1, 0.2, 0.3, 0.4] {
+        for t in [0.5f32, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9] {
+            let (_, r, fa, f1) = measure(t, veto, None);
+            // At most 5 % of calm mails (fine drafts) flagged; then the best
+            // F1 for anger, the best recall for tone.
+            let goal = if name == "anger" { f1 } else { r };
+            if fa <= 0.05 && best.is_none_or(|b| goal > b.0 + 1e-9) {
+                best = Some((goal, t, veto));
+            }
+        }
+    }
+    let committed = if name == "anger" {
+        linear::ANGER
+    } else {
+        linear::TONE
+    };
+    match best {
+        Some((_, t, veto)) => {
+            let (p, r, fa, f1) = measure(t, veto, None);
+            println!(
+                "{name} chosen ({}): threshold {t:.2}, veto {veto:.2} → P {p:.3} R {r:.3} false alarms {fa:.3} F1 {f1:.3}{}",
+                if name == "anger" {
+                    "best F1 with false alarms ≤ 5 %"
+                } else {
+                    "best recall with false alarms ≤ 5 %"
+                },
+                if (committed.threshold - t).abs() > 1e-6 || (committed.veto - veto).abs() > 1e-6 {
+                    format!(
+                        " — linear.rs has threshold {:.2}, veto {:.2}: update it",
+                        committed.threshold, committed.veto
+                    )
+                } else {
+                    " (as in linear.rs)".to_string()
+                }
+            );
+        }
+        None => println!("{name}: no combination meets the rule"),
+    }
+    let (t, veto) = best.map_or((2.0, 0.0), |b| (b.1, b.2));
     for lang in LANGUAGES {
         let (p, r, fa, f1) = measure(2.0, 0.0, Some(lang));
-        let mut line = format!("  {lang}: rules {p:.2}/{r:.2}/{fa:.2}/{f1:.2};");
-        for t in [0.6f32, 0.7, 0.8, 0.9] {
-            let (p, r, fa, f1) = measure(t, 0.0, Some(lang));
-            line.push_str(&format!(" t{t:.1} {p:.2}/{r:.2}/{fa:.2}/{f1:.2}"));
-        }
-        println!("{line}");
+        let (cp, cr, cfa, cf1) = measure(t, veto, Some(lang));
+        println!(
+            "  {lang}: rules P/R/FA/F1 {p:.2}/{r:.2}/{fa:.2}/{f1:.2}; chosen {cp:.2}/{cr:.2}/{cfa:.2}/{cf1:.2}"
+        );
     }
 }
 
