@@ -70,7 +70,7 @@ pub fn features(text: &str, lang: &str) -> (Vec<Feature>, Vec<String>) {
 }
 
 /// The features of `text` read as `lang`, of the kinds in `set` (see [`feature`]),
-/// and the text's words. Words with digits are skipped (order numbers, sums).
+/// and the text's words as written. Words with digits are skipped (order numbers, sums).
 pub fn features_with(text: &str, lang: &str, set: u8) -> (Vec<Feature>, Vec<String>) {
     let tokens = Tokens::new(text);
     let mut stemmers: Option<Stemmers> = None;
@@ -80,13 +80,18 @@ pub fn features_with(text: &str, lang: &str, set: u8) -> (Vec<Feature>, Vec<Stri
     // The word between edge marks, reused: "<word>".
     let mut edged = String::with_capacity(32);
     let mut bounds: Vec<usize> = Vec::with_capacity(32);
-    for word in tokens.words() {
+    for (i, word) in tokens.words().enumerate() {
         if word.chars().any(|c| c.is_ascii_digit()) {
             prev = None;
             continue;
         }
         let index = words.len();
-        words.push(word.to_string());
+        // The word as the text has it (not folded), to name it in a signal.
+        let original = tokens
+            .span(i)
+            .and_then(|s| text.get(s.original.0..s.original.1))
+            .unwrap_or(word);
+        words.push(original.to_string());
         let mut push = |hash: u64| {
             out.push(Feature {
                 bucket: (hash % BUCKETS as u64) as u32,
@@ -434,7 +439,7 @@ mod tests {
     #[test]
     fn features_name_their_words_and_skip_numbers() {
         let (f, words) = features("Order 12345 was stolen, thieves!", "en");
-        assert_eq!(words, vec!["order", "was", "stolen", "thieves"]);
+        assert_eq!(words, vec!["Order", "was", "stolen", "thieves"]);
         assert!(f.iter().all(|x| x.word < words.len() || x.word == NO_WORD));
         let mut buckets: Vec<u32> = f.iter().map(|x| x.bucket).collect();
         buckets.sort_unstable();
