@@ -314,6 +314,14 @@ pub fn judge(task: Task, text: &str, lang: &str) -> Option<Verdict> {
     })
 }
 
+/// The sentences of `text` with at least three letters, trimmed.
+pub fn sentences(text: &str) -> Vec<&str> {
+    text.split_inclusive(['.', '!', '?', '\n', '…'])
+        .map(str::trim)
+        .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .collect()
+}
+
 /// How the rules and a model combine: a text the rules flag stays flagged unless
 /// the model's probability is below `veto` (the model is sure it is fine); a
 /// text the rules let pass is flagged when the probability is at least
@@ -371,11 +379,7 @@ pub fn say(task: Task, text: &str, lang: &str, rules_flag: bool) -> Say {
 /// draft's language.
 pub fn tone_finding(draft: &str, lang: &str, whole: &Verdict) -> crate::tone::ToneFinding {
     let mut best: Option<(f32, &str)> = None;
-    for sentence in draft.split_inclusive(['.', '!', '?', '\n', '…']) {
-        let s = sentence.trim();
-        if s.chars().filter(|c| c.is_alphabetic()).count() < 3 {
-            continue;
-        }
+    for s in sentences(draft) {
         let p = judge(Task::Tone, s, lang).map_or(0.0, |v| v.probability);
         if best.is_none_or(|(bp, _)| p > bp) {
             best = Some((p, s));
