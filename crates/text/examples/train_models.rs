@@ -52,6 +52,7 @@ const SETS: [(&str, &str, &[&str]); 2] = [
             "blind2/mood_{lang}.jsonl",
             "train/mood_{lang}.jsonl",
             "train/round2/mood_{lang}.jsonl",
+            "train/round3/mood_{lang}.jsonl",
         ],
     ),
     (
@@ -65,6 +66,7 @@ const SETS: [(&str, &str, &[&str]); 2] = [
             "blind2/tone_{lang}.jsonl",
             "train/tone_{lang}.jsonl",
             "train/round2/tone_{lang}.jsonl",
+            "train/round3/tone_{lang}.jsonl",
         ],
     ),
 ];

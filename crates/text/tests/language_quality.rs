@@ -175,7 +175,7 @@ fn support_mails() {
 #[test]
 fn short_mail_sets() {
     let mut accs: BTreeMap<String, Acc> = BTreeMap::new();
-    for dir in ["blind", "blind2", "blind3", "train", "train/round2"] {
+    for dir in ["blind", "blind2", "blind3", "train", "train/round2", "train/round3"] {
         for kind in ["mood", "tone"] {
             for lang in ["et", "ru", "en", "de"] {
                 for row in read_jsonl(&own_data(&format!("{dir}/{kind}_{lang}.jsonl"))) {

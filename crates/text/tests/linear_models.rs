@@ -19,7 +19,7 @@ const LANGS: [&str; 4] = ["et", "ru", "en", "de"];
 /// development and training folders.
 fn rows(kind: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for dir in ["blind", "blind2", "heldout", "train", "train/round2"] {
+    for dir in ["blind", "blind2", "heldout", "train", "train/round2", "train/round3"] {
         for lang in LANGS {
             let path = own_data(&format!("{dir}/{kind}_{lang}.jsonl"));
             for row in read_jsonl(&path) {
@@ -139,7 +139,7 @@ fn the_trainer_reads_no_blind_set() {
         .nth(1)
         .and_then(|rest| rest.split("];").next())
         .unwrap();
-    assert!(sets.contains("train/round2/"), "the set list was found");
+    assert!(sets.contains("train/round3/"), "the set list was found");
     for blind in ["blind3", "blind4", "blind5"] {
         assert!(!sets.contains(blind), "the trainer reads {blind}");
     }
