@@ -142,17 +142,11 @@ fn anger_sets() {
     );
 }
 
-/// Short customer mails written by native speakers: the target set
-/// (accuracy >= 0.97 in et/ru/en/de).
-#[test]
-fn support_mails() {
+/// Accuracy per language over every row of `files`, each row naming its language.
+fn measure_files(files: &[std::path::PathBuf]) -> BTreeMap<String, Acc> {
     let mut accs: BTreeMap<String, Acc> = BTreeMap::new();
-    let mut files = vec![own_data("support_mood.jsonl")];
-    for lang in ["et", "ru", "en", "de"] {
-        files.push(own_data(&format!("heldout/mood_{lang}.jsonl")));
-    }
     for file in files {
-        for row in read_jsonl(&file) {
+        for row in read_jsonl(file) {
             let lang = str_field(&row, "lang");
             let text = str_field(&row, "text");
             accs.entry(lang.to_string())
@@ -160,6 +154,18 @@ fn support_mails() {
                 .add(lang, detect_language(text), text);
         }
     }
+    accs
+}
+
+/// Short customer mails written by native speakers: the target set
+/// (accuracy >= 0.97 in et/ru/en/de).
+#[test]
+fn support_mails() {
+    let mut files = vec![own_data("support_mood.jsonl")];
+    for lang in ["et", "ru", "en", "de"] {
+        files.push(own_data(&format!("heldout/mood_{lang}.jsonl")));
+    }
+    let accs = measure_files(&files);
     report("support mails (support_mood + heldout/mood_*)", &accs);
     // Measured: 1.000 in each of et (129), ru (133), en (128), de (129). Before the
     // translit rule ru was 0.977: three Russian mails written in Latin letters.
@@ -174,21 +180,22 @@ fn support_mails() {
 /// tune language identification.
 #[test]
 fn short_mail_sets() {
-    let mut accs: BTreeMap<String, Acc> = BTreeMap::new();
-    for dir in ["blind", "blind2", "blind3", "train", "train/round2", "train/round3"] {
+    let mut files = Vec::new();
+    for dir in [
+        "blind",
+        "blind2",
+        "blind3",
+        "train",
+        "train/round2",
+        "train/round3",
+    ] {
         for kind in ["mood", "tone"] {
             for lang in ["et", "ru", "en", "de"] {
-                for row in read_jsonl(&own_data(&format!("{dir}/{kind}_{lang}.jsonl"))) {
-                    let text = str_field(&row, "text");
-                    accs.entry(lang.to_string()).or_default().add(
-                        lang,
-                        detect_language(text),
-                        text,
-                    );
-                }
+                files.push(own_data(&format!("{dir}/{kind}_{lang}.jsonl")));
             }
         }
     }
+    let accs = measure_files(&files);
     report("short mails (blind, blind2, blind3, train)", &accs);
     // Measured 2026-11-23: et 0.999 (1173/1174, one read as Finnish), ru 0.998
     // (1172/1174, two Latin-letter rows read as English), en 1.000 (1174), de
@@ -202,7 +209,6 @@ fn short_mail_sets() {
 /// Our agents' drafts and thank-you mails: short texts in the same four languages.
 #[test]
 fn tone_and_thanks_texts() {
-    let mut accs: BTreeMap<String, Acc> = BTreeMap::new();
     let mut files = vec![
         own_data("tone.jsonl"),
         own_data("thanks.jsonl"),
@@ -211,15 +217,7 @@ fn tone_and_thanks_texts() {
     for lang in ["et", "ru", "en", "de"] {
         files.push(own_data(&format!("heldout/tone_{lang}.jsonl")));
     }
-    for file in files {
-        for row in read_jsonl(&file) {
-            let lang = str_field(&row, "lang");
-            let text = str_field(&row, "text");
-            accs.entry(lang.to_string())
-                .or_default()
-                .add(lang, detect_language(text), text);
-        }
-    }
+    let accs = measure_files(&files);
     report("tone drafts and thank-you mails", &accs);
     // Measured: et 0.995, ru 1.000, en 0.995, de 0.990 (775 texts).
     check(
@@ -232,14 +230,7 @@ fn tone_and_thanks_texts() {
 /// spellings, written for this test before the rule).
 #[test]
 fn translit_russian() {
-    let mut accs: BTreeMap<String, Acc> = BTreeMap::new();
-    for row in read_jsonl(&own_data("translit_ru.jsonl")) {
-        let lang = str_field(&row, "lang");
-        let text = str_field(&row, "text");
-        accs.entry(lang.to_string())
-            .or_default()
-            .add(lang, detect_language(text), text);
-    }
+    let accs = measure_files(&[own_data("translit_ru.jsonl")]);
     report("translit Russian", &accs);
     // Measured: 0.900 (27/30; misses: a one-vote line "Spasibo, vopros reshen", and two
     // whose only frequent words are ambiguous). Before the rule: 0.000.

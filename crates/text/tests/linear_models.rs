@@ -19,7 +19,14 @@ const LANGS: [&str; 4] = ["et", "ru", "en", "de"];
 /// development and training folders.
 fn rows(kind: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for dir in ["blind", "blind2", "heldout", "train", "train/round2", "train/round3"] {
+    for dir in [
+        "blind",
+        "blind2",
+        "heldout",
+        "train",
+        "train/round2",
+        "train/round3",
+    ] {
         for lang in LANGS {
             let path = own_data(&format!("{dir}/{kind}_{lang}.jsonl"));
             for row in read_jsonl(&path) {
