@@ -105,6 +105,10 @@ const EMOJI_WEIGHT: f32 = 1.4;
 const COPULA_WINDOW: usize = 3;
 /// Tokens after "thanks for" that a scare quote may start in.
 const SCARE_QUOTE_WINDOW: usize = 6;
+/// Tokens before a crime that "you" may stand in ("you have stolen", "Sie haben … gestohlen").
+const ACTOR_WINDOW: usize = 3;
+/// Praise among the first this many tokens of a sentence opens it ("Oi kui tore, …").
+const OPENER_POSITION: usize = 3;
 /// A sentence this short that holds a praise word is praise alone.
 const LONE_PRAISE_WORDS: usize = 3;
 
@@ -199,8 +203,18 @@ pub fn mood(text: &str, lang: Option<&str>) -> Mood {
     let loud_punctuation = score.signals[before..]
         .iter()
         .any(|s| s.starts_with("exclamations: !!!") || s.starts_with("exclamations: ???"));
+    // "!!" or "?!?!" is milder: only long words in capitals beside it count
+    // ("Der Zählerstand ist FALSCH!!"), not acronyms ("IBAN", "PDF").
+    let mild_punctuation = score.signals[before..].iter().any(|s| {
+        s.strip_prefix("exclamations: ").is_some_and(|run| {
+            run.starts_with("!!")
+                || (run.contains('!') && run.contains('?') && run.chars().count() >= 3)
+        })
+    });
     if !shouted && loud_punctuation {
-        emphasis(text, &tokens, &mut score);
+        emphasis(text, &tokens, 3, &mut score);
+    } else if !shouted && mild_punctuation {
+        emphasis(text, &tokens, MILD_EMPHASIS_LETTERS, &mut score);
     }
     let anger = 1.0 / (1.0 + (-(BIAS + score.sum)).exp());
     Mood {
@@ -354,7 +368,9 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
     let mut thanks_ends: Vec<usize> = Vec::new();
     let mut praise: Vec<(usize, usize)> = Vec::new();
     let mut promises: Vec<usize> = Vec::new();
+    let mut staff: Vec<usize> = Vec::new(); // sentences
     lang.cues.for_each(tokens, |cue| match cue.value {
+        Cue::Staff => staff.push(layout.sentence[cue.start]),
         Cue::Intent => intent_sentences.push(layout.sentence[cue.start]),
         Cue::Copula => copula_ends.push(cue.end),
         Cue::Grievance => grievance = true,
@@ -407,6 +423,25 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
                 tokens.word(i),
                 "you" | "sie" | "ihr" | "вы" | "ты" | "te" | "sa" | "teie"
             )
+        })
+    };
+    // "Somebody on your end pocketed it", "you stole", "вы украли": the crime has
+    // the company (or the reader) as its actor.
+    let by_company = |start: usize| {
+        staff.contains(&layout.sentence[start])
+            || (start.saturating_sub(ACTOR_WINDOW)..start).any(|i| {
+                layout.clause[i] == layout.clause[start]
+                    && matches!(
+                        tokens.word(i),
+                        "you" | "you've" | "sie" | "ihr" | "вы" | "ты" | "te" | "sa" | "teie"
+                    )
+            })
+    };
+    // A sentence (or the one after it) with a phrase in scare quotes.
+    let quote_near = |sentence: usize| {
+        (0..tokens.len()).any(|i| {
+            layout.quoted[i]
+                && (layout.sentence[i] == sentence || layout.sentence[i] == sentence + 1)
         })
     };
     let negated = |start: usize| -> bool {
@@ -471,6 +506,28 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
             && end <= tokens.len()
     });
 
+    // "Brilliant, the 'fix' broke the login", "Ach wie schön, wieder ein …", "Ой как
+    // здорово, опять …": praise opening a sentence, cut off by a comma, and a phrase
+    // in scare quotes or a repeated nudge in that sentence or the next.
+    let nudged: Vec<usize> = hits
+        .iter()
+        .filter(|hit| matches!(hit.value, Kind::Nudge | Kind::Exasperation) && !reported(hit.start))
+        .map(|hit| layout.sentence[hit.start])
+        .collect();
+    let praise_opener = praise.iter().copied().find(|&(start, end)| {
+        let s = layout.sentence[start];
+        let first = layout.sentence.partition_point(|&x| x < s);
+        start - first < OPENER_POSITION
+            && end < tokens.len()
+            && layout.clause[end] != layout.clause[end - 1]
+            && !layout.question[start]
+            && !layout.quoted[start]
+            && !thanks_ends
+                .iter()
+                .any(|&e| layout.sentence[e.saturating_sub(1)] == s)
+            && (quote_near(s) || nudged.iter().any(|&n| n == s || n == s + 1))
+    });
+
     let mut seen: Vec<(Kind, &str)> = Vec::new();
     let mut covered_until = 0usize;
     let mut sarcasm_seen = false;
@@ -509,19 +566,29 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
             covered_until = hit.end;
             continue;
         }
-        if hit.value == Kind::Sarcasm && !trouble {
+        if hit.value == Kind::Sarcasm && !trouble && !quote_near(layout.sentence[hit.start]) {
             continue;
         }
         covered_until = hit.end;
         // Mentions and leaving said with intent weigh as a threat.
-        let kind = if hit.value == Kind::Crime && after_copula(hit.start) {
+        let company_crime = hit.value == Kind::Crime
+            && !after_copula(hit.start)
+            && !in_intent
+            && by_company(hit.start);
+        let kind = if hit.value == Kind::Crime && (after_copula(hit.start) || company_crime) {
             Kind::Fraud
         } else if matches!(hit.value, Kind::Mention | Kind::Leave | Kind::Crime) && in_intent {
             Kind::Threat
         } else {
             hit.value
         };
-        let n = seen.iter().filter(|(k, _)| *k == kind).count();
+        // A crime named and a mention are one kind of weak cue: a victim's "stolen …
+        // reported to the police" adds up no faster than two mentions.
+        let weak = |k: Kind| matches!(k, Kind::Mention | Kind::Crime);
+        let n = seen
+            .iter()
+            .filter(|(k, _)| *k == kind || (weak(*k) && weak(kind)))
+            .count();
         seen.push((kind, folded_first));
         let (first, extra) = kind.weights();
         let weight = match n {
@@ -530,7 +597,12 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
             _ => 0.0,
         };
         let phrase = quote(text, tokens, hit.start, hit.end);
-        score.add(weight, format!("{}: {phrase}", kind.label()));
+        let label = if company_crime {
+            "fraud accusation (by your side)"
+        } else {
+            kind.label()
+        };
+        score.add(weight, format!("{label}: {phrase}"));
         if kind == Kind::Sarcasm && !sarcasm_seen {
             sarcasm_seen = true;
             score.add(
@@ -544,9 +616,11 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
     // unless the thanks itself is ironic.
     let lone_praise =
         lone_praise.filter(|_| trouble && (thanks_ends.is_empty() || scare_thanks.is_some()));
+    let praise_opener = praise_opener.filter(|_| lone_praise.is_none());
     for (start, end, what) in [
         scare_thanks.map(|(a, b)| (a, b + 1, "thanks with scare quotes")),
         lone_praise.map(|(a, b)| (a, b, "praise alone")),
+        praise_opener.map(|(a, b)| (a, b, "praise opening a complaint")),
     ]
     .into_iter()
     .flatten()
@@ -593,12 +667,14 @@ fn is_negation(word: &str, negations: &[&str]) -> bool {
 
 /// Words in capitals beside "!!!": "MIKS te saadate … ???", up to three of them.
 /// Glad words do not count: "THANK YOU!!!", "AITÄH!!!".
-fn emphasis(text: &str, tokens: &Tokens, score: &mut Score) {
+fn emphasis(text: &str, tokens: &Tokens, min_letters: u16, score: &mut Score) {
     let loud: Vec<usize> = tokens
         .spans()
         .iter()
         .enumerate()
-        .filter(|(i, s)| s.letters >= 3 && s.capitals == s.letters && !is_glad(tokens.word(*i)))
+        .filter(|(i, s)| {
+            s.letters >= min_letters && s.capitals == s.letters && !is_glad(tokens.word(*i))
+        })
         .map(|(i, _)| i)
         .take(EMPHASIS_MAX)
         .collect();
@@ -732,6 +808,8 @@ fn shouting(text: &str, tokens: &Tokens, score: &mut Score) {
 const MORE_RUNS_WEIGHT: f32 = 0.6;
 /// A word in capitals (3+ letters) in a mail that also has "!!!" or "???".
 const EMPHASIS_WEIGHT: f32 = 0.7;
+/// Letters a word in capitals needs to count beside a milder "!!" or "?!?!".
+const MILD_EMPHASIS_LETTERS: u16 = 5;
 /// Words in capitals counted beside "!!!".
 const EMPHASIS_MAX: usize = 3;
 /// Three or more long words in capitals in a mail that is otherwise not shouting.
