@@ -369,6 +369,7 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
     let mut praise: Vec<(usize, usize)> = Vec::new();
     let mut promises: Vec<usize> = Vec::new();
     let mut staff: Vec<usize> = Vec::new(); // sentences
+    let mut trouble_in: Vec<usize> = Vec::new(); // sentences
     lang.cues.for_each(tokens, |cue| match cue.value {
         Cue::Staff => staff.push(layout.sentence[cue.start]),
         Cue::Intent => intent_sentences.push(layout.sentence[cue.start]),
@@ -377,7 +378,10 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
         Cue::Thanks => thanks_ends.push(cue.end),
         Cue::Praise => praise.push((cue.start, cue.end)),
         Cue::Promise => promises.push(cue.start),
-        Cue::Trouble => trouble = true,
+        Cue::Trouble => {
+            trouble = true;
+            trouble_in.push(layout.sentence[cue.start]);
+        }
         Cue::Hedge => hedge_ends.push(cue.end),
         Cue::Report => {
             let by_customer = cue.start.checked_sub(1).is_some_and(|i| {
@@ -507,13 +511,17 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
     });
 
     // "Brilliant, the 'fix' broke the login", "Ach wie schön, wieder ein …", "Ой как
-    // здорово, опять …": praise opening a sentence, cut off by a comma, and a phrase
-    // in scare quotes or a repeated nudge in that sentence or the next.
+    // здорово, опять …": praise opening a sentence, cut off by a comma, and in that
+    // sentence or the next scare quotes beside "again", a nudge or trouble.
     let nudged: Vec<usize> = hits
         .iter()
         .filter(|hit| matches!(hit.value, Kind::Nudge | Kind::Exasperation) && !reported(hit.start))
         .map(|hit| layout.sentence[hit.start])
         .collect();
+    // Sentences with "again", "wieder", "опять", "jälle".
+    let mut again: Vec<usize> = Vec::new();
+    lang.still
+        .for_each(tokens, |hit| again.push(layout.sentence[hit.start]));
     let praise_opener = praise.iter().copied().find(|&(start, end)| {
         let s = layout.sentence[start];
         let first = layout.sentence.partition_point(|&x| x < s);
@@ -525,7 +533,13 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
             && !thanks_ends
                 .iter()
                 .any(|&e| layout.sentence[e.saturating_sub(1)] == s)
-            && (quote_near(s) || nudged.iter().any(|&n| n == s || n == s + 1))
+            && {
+                let near = |x: usize| x == s || x == s + 1;
+                let again = again.iter().any(|&n| near(n));
+                let quoted = quote_near(s);
+                let trouble = trouble_in.iter().any(|&n| near(n));
+                quoted && (again || trouble || nudged.iter().any(|&n| near(n)))
+            }
     });
 
     let mut seen: Vec<(Kind, &str)> = Vec::new();
@@ -616,6 +630,10 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
     // unless the thanks itself is ironic.
     let lone_praise =
         lone_praise.filter(|_| trouble && (thanks_ends.is_empty() || scare_thanks.is_some()));
+    // Sentences with "again", "wieder", "опять", "jälle".
+    let mut again: Vec<usize> = Vec::new();
+    lang.still
+        .for_each(tokens, |hit| again.push(layout.sentence[hit.start]));
     let praise_opener = praise_opener.filter(|_| lone_praise.is_none());
     for (start, end, what) in [
         scare_thanks.map(|(a, b)| (a, b + 1, "thanks with scare quotes")),
