@@ -782,11 +782,15 @@ fn shouting(text: &str, tokens: &Tokens, score: &mut Score) {
     let mut words = 0usize;
     let mut capitals = 0usize;
     let mut long = 0usize;
+    let mut long_all: Vec<&str> = Vec::new(); // distinct, 4+ letters, glad words too
     for (i, span) in tokens.spans().iter().enumerate() {
         if span.letters >= 2 {
             words += 1;
             if span.capitals == span.letters {
                 capitals += 1;
+                if span.letters >= 4 && !long_all.contains(&tokens.word(i)) {
+                    long_all.push(tokens.word(i));
+                }
                 if span.letters >= 5 && !is_glad(tokens.word(i)) {
                     long += 1;
                 }
@@ -801,7 +805,9 @@ fn shouting(text: &str, tokens: &Tokens, score: &mut Score) {
     let glee = if glad { 0.5 } else { 1.0 };
     // Caps lock on a plain question ("WHAT IS THE REASON FOR THAT") is a habit.
     let caps_lock_question = share >= 0.9 && !text.contains('!') && asks(text, tokens);
-    if capitals >= 5 && share >= 0.5 && !caps_lock_question {
+    // A short mail all in capitals ("ВЕРНИТЕ МОИ ДЕНЬГИ. НЕМЕДЛЕННО.") shouts as loud.
+    let whole = capitals >= 5 || (long_all.len() >= 3 && share >= WHOLE_CAPS_SHARE);
+    if whole && share >= 0.5 && !caps_lock_question {
         // A mail (nearly) all in capitals is shouting by itself.
         score.add(
             glee * (1.0 + 1.5 * share + 0.1 * capitals.min(8) as f32),
@@ -822,6 +828,9 @@ fn shouting(text: &str, tokens: &Tokens, score: &mut Score) {
     }
 }
 
+/// Share of words in capitals that makes a short mail (3+ distinct words of 4+
+/// letters) shout.
+const WHOLE_CAPS_SHARE: f32 = 0.9;
 /// Several runs of "!!!" or "???" in one mail, beyond the longest.
 const MORE_RUNS_WEIGHT: f32 = 0.6;
 /// A word in capitals (3+ letters) in a mail that also has "!!!" or "???".
