@@ -442,11 +442,16 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
             })
     };
     // A sentence (or the one after it) with a phrase in scare quotes.
+    let mut quoted_sentences: Vec<usize> = Vec::new();
+    for (i, _) in layout.quoted.iter().enumerate().filter(|(_, q)| **q) {
+        if quoted_sentences.last() != Some(&layout.sentence[i]) {
+            quoted_sentences.push(layout.sentence[i]);
+        }
+    }
     let quote_near = |sentence: usize| {
-        (0..tokens.len()).any(|i| {
-            layout.quoted[i]
-                && (layout.sentence[i] == sentence || layout.sentence[i] == sentence + 1)
-        })
+        quoted_sentences
+            .iter()
+            .any(|&s| s == sentence || s == sentence + 1)
     };
     let negated = |start: usize| -> bool {
         let clause = layout.clause[start];
@@ -515,13 +520,14 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
     // sentence or the next scare quotes beside "again", a nudge or trouble.
     let nudged: Vec<usize> = hits
         .iter()
+        .filter(|_| !praise.is_empty())
         .filter(|hit| matches!(hit.value, Kind::Nudge | Kind::Exasperation) && !reported(hit.start))
         .map(|hit| layout.sentence[hit.start])
         .collect();
-    // Sentences with "again", "wieder", "опять", "jälle".
-    let mut again: Vec<usize> = Vec::new();
-    lang.still
-        .for_each(tokens, |hit| again.push(layout.sentence[hit.start]));
+    // "still", "again", "wieder", "опять", "jälle": read once, for the praise opener
+    // here and for "still not" below.
+    let mut still_hits = Vec::new();
+    lang.still.for_each(tokens, |hit| still_hits.push(hit));
     let praise_opener = praise.iter().copied().find(|&(start, end)| {
         let s = layout.sentence[start];
         let first = layout.sentence.partition_point(|&x| x < s);
@@ -535,7 +541,7 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
                 .any(|&e| layout.sentence[e.saturating_sub(1)] == s)
             && {
                 let near = |x: usize| x == s || x == s + 1;
-                let again = again.iter().any(|&n| near(n));
+                let again = still_hits.iter().any(|h| near(layout.sentence[h.start]));
                 let quoted = quote_near(s);
                 let trouble = trouble_in.iter().any(|&n| near(n));
                 quoted && (again || trouble || nudged.iter().any(|&n| near(n)))
@@ -630,10 +636,6 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
     // unless the thanks itself is ironic.
     let lone_praise =
         lone_praise.filter(|_| trouble && (thanks_ends.is_empty() || scare_thanks.is_some()));
-    // Sentences with "again", "wieder", "опять", "jälle".
-    let mut again: Vec<usize> = Vec::new();
-    lang.still
-        .for_each(tokens, |hit| again.push(layout.sentence[hit.start]));
     let praise_opener = praise_opener.filter(|_| lone_praise.is_none());
     for (start, end, what) in [
         scare_thanks.map(|(a, b)| (a, b + 1, "thanks with scare quotes")),
@@ -659,9 +661,9 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
 
     // "still" / "again" followed closely by a negation: "still doesn't work".
     let mut found: Option<(usize, usize)> = None;
-    lang.still.for_each(tokens, |hit| {
+    for hit in still_hits {
         if found.is_some() {
-            return;
+            break;
         }
         let window = hit.end..(hit.end + 4).min(tokens.len());
         if let Some(neg) = window
@@ -670,7 +672,7 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
         {
             found = Some((hit.start.min(neg), hit.end.max(neg + 1)));
         }
-    });
+    }
     if let Some((a, b)) = found {
         score.add(
             STILL_NOT_WEIGHT,

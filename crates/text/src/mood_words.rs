@@ -1044,7 +1044,7 @@ const EN: Lists = Lists {
         ("saw|read|seen a lot of", Report),
         ("saw|read|seen many|plenty of", Report),
         (
-            "your|you courier|couriers|driver|drivers|staff|employee|employees|warehouse|engineer|technician|agent|agents|workers|people",
+            "your courier|couriers|driver|drivers|staff|employee|employees|warehouse|engineer|technician|agent|agents|workers|people",
             Staff,
         ),
         ("on|at your end", Staff),
@@ -1673,7 +1673,7 @@ const DE: Lists = Lists {
         ("sorry für meinen ton", Calm),
         ("entschuldigen sie … ton", Calm),
         // round 4 (BLIND2 families)
-        ("nicht … verlängern|verlängert", Leave),
+        ("nicht verlängern|verlängert", Leave),
         ("verlängere … nicht", Leave),
         ("nicht mehr verlängern", Leave),
         (
@@ -3584,7 +3584,7 @@ const ET: Lists = Lists {
         ("edastanud … õigusnõustaja*|advokaa*|jurist*", Intent),
         ("võtab … ühendust", Intent),
         ("juba avatud", Intent),
-        ("on … avatud", Intent),
+        ("on avatud", Intent),
         ("avasin", Intent),
         ("niimoodi jätkata ei saa", Grievance),
         ("pärast sellist|säärast|niisugust", Grievance),
