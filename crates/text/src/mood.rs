@@ -459,10 +459,16 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
         window.into_iter().any(|i| {
             layout.clause[i] == clause
                 && is_negation(tokens.word(i), lang.negations)
-                // "nothing but theft", "nothing short of fraud" say it twice.
-                && !(tokens.word(i) == "nothing"
-                    && i + 1 < tokens.len()
-                    && matches!(tokens.word(i + 1), "but" | "short"))
+                // "nothing but theft", "nothing short of fraud", "nichts anderes als
+                // Diebstahl", "не что иное, как кража", "mitte muud kui" say it twice.
+                && !(i + 1 < tokens.len()
+                    && matches!(
+                        (tokens.word(i), tokens.word(i + 1)),
+                        ("nothing", "but" | "short")
+                            | ("nichts", "anderes")
+                            | ("не", "что" | "иное")
+                            | ("mitte" | "midagi", "muud" | "midagi")
+                    ))
         }) || denied_from
             .iter()
             .any(|&(s, from)| s == layout.sentence[start] && from <= start)
@@ -517,17 +523,23 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
 
     // "Brilliant, the 'fix' broke the login", "Ach wie schön, wieder ein …", "Ой как
     // здорово, опять …": praise opening a sentence, cut off by a comma, and in that
-    // sentence or the next scare quotes beside "again", a nudge or trouble.
-    let nudged: Vec<usize> = hits
-        .iter()
-        .filter(|_| !praise.is_empty())
-        .filter(|hit| matches!(hit.value, Kind::Nudge | Kind::Exasperation) && !reported(hit.start))
-        .map(|hit| layout.sentence[hit.start])
-        .collect();
+    // sentence or the next a nudge ("third month"), or scare quotes beside "again"
+    // or trouble.
     // "still", "again", "wieder", "опять", "jälle": read once, for the praise opener
     // here and for "still not" below.
     let mut still_hits = Vec::new();
     lang.still.for_each(tokens, |hit| still_hits.push(hit));
+    // A nudge that is more than "again" ("third month", "fifth email").
+    let nudged: Vec<usize> = hits
+        .iter()
+        .filter(|_| !praise.is_empty())
+        .filter(|hit| {
+            matches!(hit.value, Kind::Nudge | Kind::Exasperation)
+                && !reported(hit.start)
+                && !still_hits.iter().any(|h| h.start == hit.start)
+        })
+        .map(|hit| layout.sentence[hit.start])
+        .collect();
     let praise_opener = praise.iter().copied().find(|&(start, end)| {
         let s = layout.sentence[start];
         let first = layout.sentence.partition_point(|&x| x < s);
@@ -544,7 +556,7 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
                 let again = still_hits.iter().any(|h| near(layout.sentence[h.start]));
                 let quoted = quote_near(s);
                 let trouble = trouble_in.iter().any(|&n| near(n));
-                quoted && (again || trouble || nudged.iter().any(|&n| near(n)))
+                nudged.iter().any(|&n| near(n)) || (quoted && (again || trouble))
             }
     });
 
