@@ -797,11 +797,26 @@ fn shouting(text: &str, tokens: &Tokens, score: &mut Score) {
     let mut capitals = 0usize;
     let mut long = 0usize;
     let mut long_all: Vec<&str> = Vec::new(); // distinct, 4+ letters, glad words too
+    // The longest run of words in capitals one after another: (words, letters).
+    let (mut run, mut run_letters, mut best_run) = (0usize, 0usize, (0usize, 0usize));
+    let mut urgent: Option<usize> = None;
     for (i, span) in tokens.spans().iter().enumerate() {
         if span.letters >= 2 {
             words += 1;
+            if span.capitals != span.letters {
+                run = 0;
+                run_letters = 0;
+            }
             if span.capitals == span.letters {
                 capitals += 1;
+                run += 1;
+                run_letters += usize::from(span.letters);
+                if run > best_run.0 {
+                    best_run = (run, run_letters);
+                }
+                if urgent.is_none() && is_urgent(tokens.word(i)) {
+                    urgent = Some(i);
+                }
                 if span.letters >= 4 && !long_all.contains(&tokens.word(i)) {
                     long_all.push(tokens.word(i));
                 }
@@ -839,8 +854,45 @@ fn shouting(text: &str, tokens: &Tokens, score: &mut Score) {
             SCATTERED_CAPITALS_WEIGHT,
             format!("shouting: {long} long words in capitals"),
         );
+    } else if best_run.0 >= 3 && best_run.1 >= CAPITALS_RUN_LETTERS {
+        // A phrase shouted in a lower-case mail: "… EEMALDAGE MIND KOHE" (runs of
+        // acronyms such as "ИНН КПП УПД" are shorter).
+        score.add(
+            glee * SCATTERED_CAPITALS_WEIGHT,
+            format!("shouting: {} words in capitals in a row", best_run.0),
+        );
+    } else if let Some(i) = urgent {
+        // "unsubscribe me NOW", "call me back TODAY", "SOFORT abmelden".
+        score.add(
+            glee * URGENT_CAPITALS_WEIGHT,
+            format!("shouting: {}", quote(text, tokens, i, i + 1)),
+        );
     }
 }
+
+/// Words of urgency that, typed in capitals, are shouted (folded).
+fn is_urgent(word: &str) -> bool {
+    matches!(
+        word,
+        "now"
+            | "today"
+            | "immediately"
+            | "sofort"
+            | "jetzt"
+            | "heute"
+            | "kohe"
+            | "koheselt"
+            | "täna"
+            | "немедленно"
+            | "сейчас"
+            | "сегодня"
+    )
+}
+
+/// Letters a run of 3+ words in capitals needs to be a shouted phrase.
+const CAPITALS_RUN_LETTERS: usize = 12;
+/// One word of urgency in capitals ("NOW", "SOFORT", "KOHE").
+const URGENT_CAPITALS_WEIGHT: f32 = 1.0;
 
 /// Share of words in capitals that makes a short mail (3+ distinct words of 4+
 /// letters) shout.
