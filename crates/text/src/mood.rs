@@ -139,7 +139,8 @@ static LANGUAGES: LazyLock<[(&'static str, Language); 4]> = LazyLock::new(|| {
 
 /// Each entry again as people type it on a keyboard without the language's letters:
 /// German "ae", "oe", "ue", "ss" ("unfaehig"), Estonian without diacritics ("jalle",
-/// "koik"). The extra spellings are built once, when the lists are first used.
+/// "koik", and "y" for "ü": "ytles"). The extra spellings are built once, when the
+/// lists are first used.
 fn with_plain_spellings<T: Copy>(
     code: &str,
     list: &'static [(&'static str, T)],
@@ -171,8 +172,13 @@ fn with_plain_spellings<T: Copy>(
                 None => plain.push(c),
             }
         }
-        if !out.iter().any(|(p, _)| *p == plain) {
-            out.push((Box::leak(plain.into_boxed_str()), value));
+        // Estonian keyboards without "ü" often type "y" ("ytles", "yks").
+        let y = (code == "et" && pattern.contains('ü')).then(|| plain.replace('u', "y"));
+        let y = y.filter(|_| pattern.chars().filter(|&c| c == 'u').count() == 0);
+        for spelling in [Some(plain), y].into_iter().flatten() {
+            if !out.iter().any(|(p, _)| *p == spelling) {
+                out.push((Box::leak(spelling.into_boxed_str()), value));
+            }
         }
     }
     out

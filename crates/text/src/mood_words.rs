@@ -754,6 +754,9 @@ const EN: Lists = Lists {
         ("watchdog*", Mention),
         ("trading standards", Mention),
         ("running a racket", Fraud),
+        ("even capable", Insult),
+        ("so people|everyone know*", Leave),
+        ("won't|will not be using|use … anymore|again", Leave),
         (
             "amazing|funny|interesting|strange|curious|remarkable how|that …… but|while|yet",
             Sarcasm,
@@ -1746,6 +1749,10 @@ const DE: Lists = Lists {
             Crime,
         ),
         ("täuschung", Crime),
+        ("danke auch", Sarcasm),
+        ("na danke", Sarcasm),
+        ("spitzenservice", Sarcasm),
+        ("damit die leute|alle bescheid wissen", Leave),
         (
             "erstaunlich|komisch|seltsam|lustig|interessant|witzig wie|dass …… aber|während|doch",
             Sarcasm,
