@@ -1214,6 +1214,59 @@ mod tests {
     }
 
     #[test]
+    fn round_four_rules_name_their_signals() {
+        let m = mood(
+            "One of your drivers nicked the parcel, the photo shows a stranger's door.",
+            Some("en"),
+        );
+        assert!(
+            m.angry && has(&m, "fraud accusation (by your side)"),
+            "{m:?}"
+        );
+        let m = mood(
+            "My bike was stolen, please deliver to my office.",
+            Some("en"),
+        );
+        assert!(!m.angry, "{m:?}");
+        let m = mood(
+            "Großartig, schon wieder eine \"kleine Verzögerung\" von drei Wochen.",
+            Some("de"),
+        );
+        assert!(
+            m.angry && has(&m, "sarcasm (praise opening a complaint)"),
+            "{m:?}"
+        );
+        let m = mood(
+            "Super, die Rechnung ist da. Ich habe sie als \"erledigt\" markiert.",
+            Some("de"),
+        );
+        assert!(!m.angry, "{m:?}");
+        let m = mood(
+            "lõpetage ära. 14 kirja sel nädalal kauba kohta, mille ma märtsis tagastasin. EEMALDAGE MIND KOHE",
+            Some("et"),
+        );
+        assert!(
+            m.angry && has(&m, "shouting: 3 words in capitals in a row"),
+            "{m:?}"
+        );
+        let m = mood(
+            "please just stop emailing me. unsubscribe me NOW",
+            Some("en"),
+        );
+        assert!(m.angry && has(&m, "shouting: NOW"), "{m:?}");
+        let m = mood(
+            "If the app keeps crashing like this we won't renew our licence in March.",
+            Some("en"),
+        );
+        assert!(m.angry && has(&m, "threat: won't renew"), "{m:?}");
+        let m = mood(
+            "Could you tell me why my subscription is not renewing automatically?",
+            Some("en"),
+        );
+        assert!(!m.angry, "{m:?}");
+    }
+
+    #[test]
     fn one_word_counts_once() {
         let once = mood("scam", Some("en"));
         let twice = mood("scam scam scam", Some("en"));
