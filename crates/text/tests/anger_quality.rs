@@ -277,7 +277,7 @@ const DEV2_FLOORS: &[(&str, f64, f64)] = &[
 /// caps-lock question), someone else's anger, an apology for one's tone, a
 /// promise in scare quotes ("the 'free' upgrade"), "nice try". Tuned
 /// on by construction: a regression guard, not a measurement.
-/// Round 4 added 381 rows (454 in all) in seven batches of new wording, angry and
+/// Round 4 added 414 rows (487 in all) in eight batches of new wording, angry and
 /// calm look-alikes for every rule: not renewing, moving the business elsewhere,
 /// telling others to stay away, disputes already opened, the customer's lawyer
 /// contacting you, authorities and media (and an authority that merely asks for
@@ -286,7 +286,8 @@ const DEV2_FLOORS: &[(&str, f64, f64)] = &[
 /// deception after "looks like / wirkt wie / jätab mulje", praise opening a
 /// complaint, thanks for a harm, ironic wonder ("amazing how … but"), "you have
 /// no idea what you are doing", giving up, shouted phrases and urgency words in
-/// capitals, accidental one-star ratings.
+/// capitals, accidental one-star ratings, rhetorical complaints ("too much to
+/// ask", "wie schwer kann es sein", "за что я вам плачу", "kuidas te julgete").
 #[test]
 fn family_probes() {
     let mut wrong = Vec::new();
@@ -325,9 +326,10 @@ fn blind2_support_mails() {
 /// optimistic. The families were checked on the developer's own probes
 /// (family_probes) before and after each was added; on the probe batches
 /// written after the first BLIND2 fixes, each measured before its misses were
-/// fixed, recall was about .64 at precision .97 (batches 2-7: 112 of 176 angry
-/// rows, 4 false alarms in 145 calm ones); each batch then added families, so
-/// that is a floor rather than a forecast for unseen mail.
+/// fixed, recall was about .60 at precision .96 (batches 2-8: 121 of 200 angry
+/// rows, 5 false alarms in 154 calm ones; the old lists caught about half of
+/// them); each batch then added families, so that is a floor rather than a
+/// forecast for unseen mail.
 const BLIND2_FLOORS: &[(&str, f64, f64)] = &[
     ("all", 0.95, 0.93),
     ("et", 0.95, 0.92),
