@@ -1773,10 +1773,13 @@ const DE: Lists = Lists {
             AngerWord,
         ),
         ("ist schrott", AngerWord),
-        ("ist … schrott", AngerWord),
         (
-            "ohne … zustimmung|erlaubnis|genehmigung|einwilligung … abgebucht|eingezogen|belastet",
-            Fraud,
+            "ist einfach|nur|totaler|kompletter|echter schrott",
+            AngerWord,
+        ),
+        (
+            "ohne meine|jede|ihre zustimmung|erlaubnis|genehmigung|einwilligung",
+            Crime,
         ),
         (
             "abgebucht|eingezogen … ohne … zustimmung|erlaubnis|genehmigung|einwilligung",
@@ -1798,7 +1801,7 @@ const DE: Lists = Lists {
         ("keine ahnung was sie|ihr", Insult),
         ("keinen plan was sie|ihr", Insult),
         ("hören sie|hört endlich auf", Exasperation),
-        ("alle … konten … auflösen|kündigen|schließen", Mention),
+        ("konten … auflösen|kündigen|schließen", Mention),
         (
             "anwalt|anwältin|rechtsanwalt*|rechtsbeistand* wird …… melden",
             Threat,
@@ -2033,7 +2036,7 @@ const DE: Lists = Lists {
         ("im forum", Report),
         ("leute regen sich", Report),
         // round 4 (BLIND2 families)
-        ("habe … reklamiert", Intent),
+        ("reklamiert|zurückgebucht", Intent),
         ("nichts anderes als", Copula),
         (
             "ich|wir überlege|überlegen|beabsichtige|beabsichtigen|plane|planen|erwäge|erwägen",
@@ -2054,7 +2057,6 @@ const DE: Lists = Lists {
             Intent,
         ),
         ("wirkt … wie", Copula),
-        ("habe … zurückgebucht", Intent),
         ("weitergeleitet", Intent),
         ("wenn|falls sie weiter", Intent),
         ("wenn ihr weiter", Intent),
