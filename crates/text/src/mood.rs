@@ -106,6 +106,10 @@ const EMOJI_WEIGHT: f32 = 1.4;
 const COPULA_WINDOW: usize = 3;
 /// Tokens after "thanks for" that a scare quote may start in.
 const SCARE_QUOTE_WINDOW: usize = 6;
+/// Tokens before a crime that "you" may stand in ("you have stolen", "Sie haben … gestohlen").
+const ACTOR_WINDOW: usize = 3;
+/// Praise among the first this many tokens of a sentence opens it ("Oi kui tore, …").
+const OPENER_POSITION: usize = 3;
 /// A sentence this short that holds a praise word is praise alone.
 const LONE_PRAISE_WORDS: usize = 3;
 
@@ -136,7 +140,8 @@ static LANGUAGES: LazyLock<[(&'static str, Language); 4]> = LazyLock::new(|| {
 
 /// Each entry again as people type it on a keyboard without the language's letters:
 /// German "ae", "oe", "ue", "ss" ("unfaehig"), Estonian without diacritics ("jalle",
-/// "koik"). The extra spellings are built once, when the lists are first used.
+/// "koik", and "y" for "ü": "ytles"). The extra spellings are built once, when the
+/// lists are first used.
 fn with_plain_spellings<T: Copy>(
     code: &str,
     list: &'static [(&'static str, T)],
@@ -168,8 +173,13 @@ fn with_plain_spellings<T: Copy>(
                 None => plain.push(c),
             }
         }
-        if !out.iter().any(|(p, _)| *p == plain) {
-            out.push((Box::leak(plain.into_boxed_str()), value));
+        // Estonian keyboards without "ü" often type "y" ("ytles", "yks").
+        let y = (code == "et" && pattern.contains('ü')).then(|| plain.replace('u', "y"));
+        let y = y.filter(|_| pattern.chars().filter(|&c| c == 'u').count() == 0);
+        for spelling in [Some(plain), y].into_iter().flatten() {
+            if !out.iter().any(|(p, _)| *p == spelling) {
+                out.push((Box::leak(spelling.into_boxed_str()), value));
+            }
         }
     }
     out
@@ -235,8 +245,18 @@ pub fn mood_by_rules(text: &str, lang: Option<&str>) -> Mood {
     let loud_punctuation = score.signals[before..]
         .iter()
         .any(|s| s.starts_with("exclamations: !!!") || s.starts_with("exclamations: ???"));
+    // "!!" or "?!?!" is milder: only long words in capitals beside it count
+    // ("Der Zählerstand ist FALSCH!!"), not acronyms ("IBAN", "PDF").
+    let mild_punctuation = score.signals[before..].iter().any(|s| {
+        s.strip_prefix("exclamations: ").is_some_and(|run| {
+            run.starts_with("!!")
+                || (run.contains('!') && run.contains('?') && run.chars().count() >= 3)
+        })
+    });
     if !shouted && loud_punctuation {
-        emphasis(text, &tokens, &mut score);
+        emphasis(text, &tokens, 3, &mut score);
+    } else if !shouted && mild_punctuation {
+        emphasis(text, &tokens, MILD_EMPHASIS_LETTERS, &mut score);
     }
     let anger = 1.0 / (1.0 + (-(BIAS + score.sum)).exp());
     Mood {
@@ -390,14 +410,20 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
     let mut thanks_ends: Vec<usize> = Vec::new();
     let mut praise: Vec<(usize, usize)> = Vec::new();
     let mut promises: Vec<usize> = Vec::new();
+    let mut staff: Vec<usize> = Vec::new(); // sentences
+    let mut trouble_in: Vec<usize> = Vec::new(); // sentences
     lang.cues.for_each(tokens, |cue| match cue.value {
+        Cue::Staff => staff.push(layout.sentence[cue.start]),
         Cue::Intent => intent_sentences.push(layout.sentence[cue.start]),
         Cue::Copula => copula_ends.push(cue.end),
         Cue::Grievance => grievance = true,
         Cue::Thanks => thanks_ends.push(cue.end),
         Cue::Praise => praise.push((cue.start, cue.end)),
         Cue::Promise => promises.push(cue.start),
-        Cue::Trouble => trouble = true,
+        Cue::Trouble => {
+            trouble = true;
+            trouble_in.push(layout.sentence[cue.start]);
+        }
         Cue::Hedge => hedge_ends.push(cue.end),
         Cue::Report => {
             let by_customer = cue.start.checked_sub(1).is_some_and(|i| {
@@ -445,16 +471,46 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
             )
         })
     };
+    // "Somebody on your end pocketed it", "you stole", "вы украли": the crime has
+    // the company (or the reader) as its actor.
+    let by_company = |start: usize| {
+        staff.contains(&layout.sentence[start])
+            || (start.saturating_sub(ACTOR_WINDOW)..start).any(|i| {
+                layout.clause[i] == layout.clause[start]
+                    && matches!(
+                        tokens.word(i),
+                        "you" | "you've" | "sie" | "ihr" | "вы" | "ты" | "te" | "sa" | "teie"
+                    )
+            })
+    };
+    // A sentence (or the one after it) with a phrase in scare quotes.
+    let mut quoted_sentences: Vec<usize> = Vec::new();
+    for (i, _) in layout.quoted.iter().enumerate().filter(|(_, q)| **q) {
+        if quoted_sentences.last() != Some(&layout.sentence[i]) {
+            quoted_sentences.push(layout.sentence[i]);
+        }
+    }
+    let quote_near = |sentence: usize| {
+        quoted_sentences
+            .iter()
+            .any(|&s| s == sentence || s == sentence + 1)
+    };
     let negated = |start: usize| -> bool {
         let clause = layout.clause[start];
         let window = start.saturating_sub(NEGATION_WINDOW)..start;
         window.into_iter().any(|i| {
             layout.clause[i] == clause
                 && is_negation(tokens.word(i), lang.negations)
-                // "nothing but theft", "nothing short of fraud" say it twice.
-                && !(tokens.word(i) == "nothing"
-                    && i + 1 < tokens.len()
-                    && matches!(tokens.word(i + 1), "but" | "short"))
+                // "nothing but theft", "nothing short of fraud", "nichts anderes als
+                // Diebstahl", "не что иное, как кража", "mitte muud kui" say it twice.
+                && !(i + 1 < tokens.len()
+                    && matches!(
+                        (tokens.word(i), tokens.word(i + 1)),
+                        ("nothing", "but" | "short")
+                            | ("nichts", "anderes")
+                            | ("не", "что" | "иное")
+                            | ("mitte" | "midagi", "muud" | "midagi")
+                    ))
         }) || denied_from
             .iter()
             .any(|&(s, from)| s == layout.sentence[start] && from <= start)
@@ -507,6 +563,45 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
             && end <= tokens.len()
     });
 
+    // "Brilliant, the 'fix' broke the login", "Ach wie schön, wieder ein …", "Ой как
+    // здорово, опять …": praise opening a sentence, cut off by a comma, and in that
+    // sentence or the next a nudge ("third month"), or scare quotes beside "again"
+    // or trouble.
+    // "still", "again", "wieder", "опять", "jälle": read once, for the praise opener
+    // here and for "still not" below.
+    let mut still_hits = Vec::new();
+    lang.still.for_each(tokens, |hit| still_hits.push(hit));
+    // A nudge that is more than "again" ("third month", "fifth email").
+    let nudged: Vec<usize> = hits
+        .iter()
+        .filter(|_| !praise.is_empty())
+        .filter(|hit| {
+            matches!(hit.value, Kind::Nudge | Kind::Exasperation)
+                && !reported(hit.start)
+                && !still_hits.iter().any(|h| h.start == hit.start)
+        })
+        .map(|hit| layout.sentence[hit.start])
+        .collect();
+    let praise_opener = praise.iter().copied().find(|&(start, end)| {
+        let s = layout.sentence[start];
+        let first = layout.sentence.partition_point(|&x| x < s);
+        start - first < OPENER_POSITION
+            && end < tokens.len()
+            && layout.clause[end] != layout.clause[end - 1]
+            && !layout.question[start]
+            && !layout.quoted[start]
+            && !thanks_ends
+                .iter()
+                .any(|&e| layout.sentence[e.saturating_sub(1)] == s)
+            && {
+                let near = |x: usize| x == s || x == s + 1;
+                let again = still_hits.iter().any(|h| near(layout.sentence[h.start]));
+                let quoted = quote_near(s);
+                let trouble = trouble_in.iter().any(|&n| near(n));
+                nudged.iter().any(|&n| near(n)) || (quoted && (again || trouble))
+            }
+    });
+
     let mut seen: Vec<(Kind, &str)> = Vec::new();
     let mut covered_until = 0usize;
     let mut sarcasm_seen = false;
@@ -545,19 +640,29 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
             covered_until = hit.end;
             continue;
         }
-        if hit.value == Kind::Sarcasm && !trouble {
+        if hit.value == Kind::Sarcasm && !trouble && !quote_near(layout.sentence[hit.start]) {
             continue;
         }
         covered_until = hit.end;
         // Mentions and leaving said with intent weigh as a threat.
-        let kind = if hit.value == Kind::Crime && after_copula(hit.start) {
+        let company_crime = hit.value == Kind::Crime
+            && !after_copula(hit.start)
+            && !in_intent
+            && by_company(hit.start);
+        let kind = if hit.value == Kind::Crime && (after_copula(hit.start) || company_crime) {
             Kind::Fraud
         } else if matches!(hit.value, Kind::Mention | Kind::Leave | Kind::Crime) && in_intent {
             Kind::Threat
         } else {
             hit.value
         };
-        let n = seen.iter().filter(|(k, _)| *k == kind).count();
+        // A crime named and a mention are one kind of weak cue: a victim's "stolen …
+        // reported to the police" adds up no faster than two mentions.
+        let weak = |k: Kind| matches!(k, Kind::Mention | Kind::Crime);
+        let n = seen
+            .iter()
+            .filter(|(k, _)| *k == kind || (weak(*k) && weak(kind)))
+            .count();
         seen.push((kind, folded_first));
         let (first, extra) = kind.weights();
         let weight = match n {
@@ -566,7 +671,12 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
             _ => 0.0,
         };
         let phrase = quote(text, tokens, hit.start, hit.end);
-        score.add(weight, format!("{}: {phrase}", kind.label()));
+        let label = if company_crime {
+            "fraud accusation (by your side)"
+        } else {
+            kind.label()
+        };
+        score.add(weight, format!("{label}: {phrase}"));
         if kind == Kind::Sarcasm && !sarcasm_seen {
             sarcasm_seen = true;
             score.add(
@@ -580,9 +690,11 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
     // unless the thanks itself is ironic.
     let lone_praise =
         lone_praise.filter(|_| trouble && (thanks_ends.is_empty() || scare_thanks.is_some()));
+    let praise_opener = praise_opener.filter(|_| lone_praise.is_none());
     for (start, end, what) in [
         scare_thanks.map(|(a, b)| (a, b + 1, "thanks with scare quotes")),
         lone_praise.map(|(a, b)| (a, b, "praise alone")),
+        praise_opener.map(|(a, b)| (a, b, "praise opening a complaint")),
     ]
     .into_iter()
     .flatten()
@@ -603,9 +715,9 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
 
     // "still" / "again" followed closely by a negation: "still doesn't work".
     let mut found: Option<(usize, usize)> = None;
-    lang.still.for_each(tokens, |hit| {
+    for hit in still_hits {
         if found.is_some() {
-            return;
+            break;
         }
         let window = hit.end..(hit.end + 4).min(tokens.len());
         if let Some(neg) = window
@@ -614,7 +726,7 @@ fn word_signals(text: &str, tokens: &Tokens, lang: &Language, score: &mut Score)
         {
             found = Some((hit.start.min(neg), hit.end.max(neg + 1)));
         }
-    });
+    }
     if let Some((a, b)) = found {
         score.add(
             STILL_NOT_WEIGHT,
@@ -629,12 +741,14 @@ fn is_negation(word: &str, negations: &[&str]) -> bool {
 
 /// Words in capitals beside "!!!": "MIKS te saadate … ???", up to three of them.
 /// Glad words do not count: "THANK YOU!!!", "AITÄH!!!".
-fn emphasis(text: &str, tokens: &Tokens, score: &mut Score) {
+fn emphasis(text: &str, tokens: &Tokens, min_letters: u16, score: &mut Score) {
     let loud: Vec<usize> = tokens
         .spans()
         .iter()
         .enumerate()
-        .filter(|(i, s)| s.letters >= 3 && s.capitals == s.letters && !is_glad(tokens.word(*i)))
+        .filter(|(i, s)| {
+            s.letters >= min_letters && s.capitals == s.letters && !is_glad(tokens.word(*i))
+        })
         .map(|(i, _)| i)
         .take(EMPHASIS_MAX)
         .collect();
@@ -724,11 +838,30 @@ fn shouting(text: &str, tokens: &Tokens, score: &mut Score) {
     let mut words = 0usize;
     let mut capitals = 0usize;
     let mut long = 0usize;
+    let mut long_all: Vec<&str> = Vec::new(); // distinct, 4+ letters, glad words too
+    // The longest run of words in capitals one after another: (words, letters).
+    let (mut run, mut run_letters, mut best_run) = (0usize, 0usize, (0usize, 0usize));
+    let mut urgent: Option<usize> = None;
     for (i, span) in tokens.spans().iter().enumerate() {
         if span.letters >= 2 {
             words += 1;
+            if span.capitals != span.letters {
+                run = 0;
+                run_letters = 0;
+            }
             if span.capitals == span.letters {
                 capitals += 1;
+                run += 1;
+                run_letters += usize::from(span.letters);
+                if run > best_run.0 {
+                    best_run = (run, run_letters);
+                }
+                if urgent.is_none() && is_urgent(tokens.word(i)) {
+                    urgent = Some(i);
+                }
+                if span.letters >= 4 && !long_all.contains(&tokens.word(i)) {
+                    long_all.push(tokens.word(i));
+                }
                 if span.letters >= 5 && !is_glad(tokens.word(i)) {
                     long += 1;
                 }
@@ -743,7 +876,9 @@ fn shouting(text: &str, tokens: &Tokens, score: &mut Score) {
     let glee = if glad { 0.5 } else { 1.0 };
     // Caps lock on a plain question ("WHAT IS THE REASON FOR THAT") is a habit.
     let caps_lock_question = share >= 0.9 && !text.contains('!') && asks(text, tokens);
-    if capitals >= 5 && share >= 0.5 && !caps_lock_question {
+    // A short mail all in capitals ("ВЕРНИТЕ МОИ ДЕНЬГИ. НЕМЕДЛЕННО.") shouts as loud.
+    let whole = capitals >= 5 || (long_all.len() >= 3 && share >= WHOLE_CAPS_SHARE);
+    if whole && share >= 0.5 && !caps_lock_question {
         // A mail (nearly) all in capitals is shouting by itself.
         score.add(
             glee * (1.0 + 1.5 * share + 0.1 * capitals.min(8) as f32),
@@ -761,13 +896,55 @@ fn shouting(text: &str, tokens: &Tokens, score: &mut Score) {
             SCATTERED_CAPITALS_WEIGHT,
             format!("shouting: {long} long words in capitals"),
         );
+    } else if best_run.0 >= 3 && best_run.1 >= CAPITALS_RUN_LETTERS {
+        // A phrase shouted in a lower-case mail: "… EEMALDAGE MIND KOHE" (runs of
+        // acronyms such as "ИНН КПП УПД" are shorter).
+        score.add(
+            glee * SCATTERED_CAPITALS_WEIGHT,
+            format!("shouting: {} words in capitals in a row", best_run.0),
+        );
+    } else if let Some(i) = urgent {
+        // "unsubscribe me NOW", "call me back TODAY", "SOFORT abmelden".
+        score.add(
+            glee * URGENT_CAPITALS_WEIGHT,
+            format!("shouting: {}", quote(text, tokens, i, i + 1)),
+        );
     }
 }
 
+/// Words of urgency that, typed in capitals, are shouted (folded).
+fn is_urgent(word: &str) -> bool {
+    matches!(
+        word,
+        "now"
+            | "today"
+            | "immediately"
+            | "sofort"
+            | "jetzt"
+            | "heute"
+            | "kohe"
+            | "koheselt"
+            | "täna"
+            | "немедленно"
+            | "сейчас"
+            | "сегодня"
+    )
+}
+
+/// Letters a run of 3+ words in capitals needs to be a shouted phrase.
+const CAPITALS_RUN_LETTERS: usize = 12;
+/// One word of urgency in capitals ("NOW", "SOFORT", "KOHE").
+const URGENT_CAPITALS_WEIGHT: f32 = 1.0;
+
+/// Share of words in capitals that makes a short mail (3+ distinct words of 4+
+/// letters) shout.
+const WHOLE_CAPS_SHARE: f32 = 0.9;
 /// Several runs of "!!!" or "???" in one mail, beyond the longest.
 const MORE_RUNS_WEIGHT: f32 = 0.6;
 /// A word in capitals (3+ letters) in a mail that also has "!!!" or "???".
 const EMPHASIS_WEIGHT: f32 = 0.7;
+/// Letters a word in capitals needs to count beside a milder "!!" or "?!?!".
+const MILD_EMPHASIS_LETTERS: u16 = 5;
 /// Words in capitals counted beside "!!!".
 const EMPHASIS_MAX: usize = 3;
 /// Three or more long words in capitals in a mail that is otherwise not shouting.
@@ -1069,6 +1246,59 @@ mod tests {
         let m = mood_by_rules("WHAT IS THE REASON FOR THIS FEE", Some("en"));
         assert!(!m.angry, "{m:?}");
         let m = mood_by_rules("THANK YOU!!! Finally back online", Some("en"));
+        assert!(!m.angry, "{m:?}");
+    }
+
+    #[test]
+    fn round_four_rules_name_their_signals() {
+        let m = mood(
+            "One of your drivers nicked the parcel, the photo shows a stranger's door.",
+            Some("en"),
+        );
+        assert!(
+            m.angry && has(&m, "fraud accusation (by your side)"),
+            "{m:?}"
+        );
+        let m = mood(
+            "My bike was stolen, please deliver to my office.",
+            Some("en"),
+        );
+        assert!(!m.angry, "{m:?}");
+        let m = mood(
+            "Großartig, schon wieder eine \"kleine Verzögerung\" von drei Wochen.",
+            Some("de"),
+        );
+        assert!(
+            m.angry && has(&m, "sarcasm (praise opening a complaint)"),
+            "{m:?}"
+        );
+        let m = mood(
+            "Super, die Rechnung ist da. Ich habe sie als \"erledigt\" markiert.",
+            Some("de"),
+        );
+        assert!(!m.angry, "{m:?}");
+        let m = mood(
+            "lõpetage ära. 14 kirja sel nädalal kauba kohta, mille ma märtsis tagastasin. EEMALDAGE MIND KOHE",
+            Some("et"),
+        );
+        assert!(
+            m.angry && has(&m, "shouting: 3 words in capitals in a row"),
+            "{m:?}"
+        );
+        let m = mood(
+            "please just stop emailing me. unsubscribe me NOW",
+            Some("en"),
+        );
+        assert!(m.angry && has(&m, "shouting: NOW"), "{m:?}");
+        let m = mood(
+            "If the app keeps crashing like this we won't renew our licence in March.",
+            Some("en"),
+        );
+        assert!(m.angry && has(&m, "threat: won't renew"), "{m:?}");
+        let m = mood(
+            "Could you tell me why my subscription is not renewing automatically?",
+            Some("en"),
+        );
         assert!(!m.angry, "{m:?}");
     }
 

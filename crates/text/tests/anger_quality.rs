@@ -44,7 +44,9 @@ fn shared_anger_sets() {
     print_table("anger per language (shared data)", &by_lang);
     print_table("anger per source (shared data)", &by_source);
     // (slice, precision floor, recall floor)
-    // Measured P/R after round 3 (DEV2 families): et 0.737/0.061, ru 0.772/0.250,
+    // Measured P/R after round 4 (BLIND2 families): et 0.737/0.061, ru 0.773/0.251,
+    // en 0.886/0.459, de 0.794/0.191 — unchanged within a row or two.
+    // After round 3 (DEV2 families): et 0.737/0.061, ru 0.772/0.250,
     // en 0.887/0.459, de 0.792/0.188 — the support-mail families barely touch
     // tweets and subtitles; whole-mail capitals cost a few all-caps tweets.
     // Before: et 0.727/0.058, ru 0.771/0.245, en 0.893/0.457, de 0.786/0.181
@@ -275,6 +277,17 @@ const DEV2_FLOORS: &[(&str, f64, f64)] = &[
 /// caps-lock question), someone else's anger, an apology for one's tone, a
 /// promise in scare quotes ("the 'free' upgrade"), "nice try". Tuned
 /// on by construction: a regression guard, not a measurement.
+/// Round 4 added 436 rows (509 in all) in nine batches of new wording, angry and
+/// calm look-alikes for every rule: not renewing, moving the business elsewhere,
+/// telling others to stay away, disputes already opened, the customer's lawyer
+/// contacting you, authorities and media (and an authority that merely asks for
+/// a reference), intention verbs ("considering", "überlege", "собираюсь",
+/// "kavatsen") and their denials, theft by the company's side, deliberate
+/// deception after "looks like / wirkt wie / jätab mulje", praise opening a
+/// complaint, thanks for a harm, ironic wonder ("amazing how … but"), "you have
+/// no idea what you are doing", giving up, shouted phrases and urgency words in
+/// capitals, accidental one-star ratings, rhetorical complaints ("too much to
+/// ask", "wie schwer kann es sein", "за что я вам плачу", "kuidas te julgete").
 #[test]
 fn family_probes() {
     let mut wrong = Vec::new();
@@ -291,31 +304,38 @@ fn family_probes() {
 
 /// BLIND2 (tests/data/blind2/mood_{et,ru,en,de}.jsonl, 50 angry + 50 calm per
 /// language, written 2026-11-23 by someone who had not read the word lists,
-/// see its README): the honest figure for the lists as they stand. It is
-/// measured, never tuned on: once its errors are read to change the lists it
-/// becomes development data and a new blind set must be written. The floors
-/// (BLIND2_FLOORS) sit a little under the first measurement, only to catch a
-/// regression.
+/// see its README). Measured once blind; in round 4 its misses were read to add
+/// phrase families and structural rules, so it is development data now, like
+/// DEV2, and its figures are optimistic: BLIND3 (written elsewhere) measures the
+/// lists honestly. SHOW_ERRORS prints its misses.
 #[test]
 fn blind2_support_mails() {
-    // Misses are not printed: reading them would make the set development data.
-    let (by_lang, by_kind) = measure_set("blind2", false);
+    // Retired as a blind set (its misses were read in round 4): SHOW_ERRORS prints them.
+    let (by_lang, by_kind) = measure_set("blind2", show_errors());
     print_table("anger on BLIND2 (tests/data/blind2/mood_*.jsonl)", &by_lang);
     print_table("BLIND2 by kind (counts only)", &by_kind);
     check_floors(&by_lang, BLIND2_FLOORS, 100);
 }
 
-/// (slice, precision floor, recall floor) on BLIND2, set under its first
-/// measurement (2026-11-23, after the DEV2 round: all P .941 R .640 F1 .762;
-/// et .943/.660, ru .946/.700, en .935/.580, de .939/.620 — below the issue's
-/// F1 .85 / recall .7 targets; missed most: sarcasm 4/20, polite leaving 0/8,
-/// polite fraud or lawyer 1/4 each, chargeback threats 9/16).
+/// (slice, precision floor, recall floor) on BLIND2. First measurement, blind
+/// (2026-11-23, after the DEV2 round): all P .941 R .640 F1 .762; et .943/.660,
+/// ru .946/.700, en .935/.580, de .939/.620 — missed most: sarcasm 4/20, polite
+/// leaving 0/8, polite fraud or lawyer 1/4 each, chargeback threats 9/16.
+/// Round 4 (its misses read; development data since): all .995/.965 F1 .980;
+/// et 1.000/.960, ru 1.000/.940, en .980/.980, de 1.000/.980. Tuned on, so
+/// optimistic. The families were checked on the developer's own probes
+/// (family_probes) before and after each was added; on the probe batches
+/// written after the first BLIND2 fixes, each measured before its misses were
+/// fixed, recall was about .60 at precision .96 (batches 2-9: 130 of 217 angry
+/// rows, 5 false alarms in 159 calm ones; the old lists caught about half of
+/// them); each batch then added families, so that is a floor rather than a
+/// forecast for unseen mail.
 const BLIND2_FLOORS: &[(&str, f64, f64)] = &[
-    ("all", 0.90, 0.60),
-    ("et", 0.90, 0.60),
-    ("ru", 0.90, 0.65),
-    ("en", 0.90, 0.55),
-    ("de", 0.90, 0.55),
+    ("all", 0.95, 0.93),
+    ("et", 0.95, 0.92),
+    ("ru", 0.95, 0.90),
+    ("en", 0.95, 0.93),
+    ("de", 0.95, 0.93),
 ];
 
 /// Anger on `tests/data/DIR/mood_{et,ru,en,de}.jsonl`: by language (with the
