@@ -1251,7 +1251,7 @@ mod tests {
 
     #[test]
     fn round_four_rules_name_their_signals() {
-        let m = mood(
+        let m = mood_by_rules(
             "One of your drivers nicked the parcel, the photo shows a stranger's door.",
             Some("en"),
         );
@@ -1259,12 +1259,12 @@ mod tests {
             m.angry && has(&m, "fraud accusation (by your side)"),
             "{m:?}"
         );
-        let m = mood(
+        let m = mood_by_rules(
             "My bike was stolen, please deliver to my office.",
             Some("en"),
         );
         assert!(!m.angry, "{m:?}");
-        let m = mood(
+        let m = mood_by_rules(
             "Großartig, schon wieder eine \"kleine Verzögerung\" von drei Wochen.",
             Some("de"),
         );
@@ -1272,12 +1272,12 @@ mod tests {
             m.angry && has(&m, "sarcasm (praise opening a complaint)"),
             "{m:?}"
         );
-        let m = mood(
+        let m = mood_by_rules(
             "Super, die Rechnung ist da. Ich habe sie als \"erledigt\" markiert.",
             Some("de"),
         );
         assert!(!m.angry, "{m:?}");
-        let m = mood(
+        let m = mood_by_rules(
             "lõpetage ära. 14 kirja sel nädalal kauba kohta, mille ma märtsis tagastasin. EEMALDAGE MIND KOHE",
             Some("et"),
         );
@@ -1285,17 +1285,17 @@ mod tests {
             m.angry && has(&m, "shouting: 3 words in capitals in a row"),
             "{m:?}"
         );
-        let m = mood(
+        let m = mood_by_rules(
             "please just stop emailing me. unsubscribe me NOW",
             Some("en"),
         );
         assert!(m.angry && has(&m, "shouting: NOW"), "{m:?}");
-        let m = mood(
+        let m = mood_by_rules(
             "If the app keeps crashing like this we won't renew our licence in March.",
             Some("en"),
         );
         assert!(m.angry && has(&m, "threat: won't renew"), "{m:?}");
-        let m = mood(
+        let m = mood_by_rules(
             "Could you tell me why my subscription is not renewing automatically?",
             Some("en"),
         );
