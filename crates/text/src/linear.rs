@@ -72,7 +72,10 @@ pub fn features(text: &str, lang: &str) -> (Vec<Feature>, Vec<String>) {
 /// The features of `text` read as `lang`, of the kinds in `set` (see [`feature`]),
 /// and the text's words as written. Words with digits are skipped (order numbers, sums).
 pub fn features_with(text: &str, lang: &str, set: u8) -> (Vec<Feature>, Vec<String>) {
-    let tokens = Tokens::new(text);
+    features_of(text, &Tokens::new(text), lang, set)
+}
+
+fn features_of(text: &str, tokens: &Tokens, lang: &str, set: u8) -> (Vec<Feature>, Vec<String>) {
     let mut stemmers: Option<Stemmers> = None;
     let mut out = Vec::with_capacity(tokens.len() * 10);
     let mut words = Vec::with_capacity(tokens.len());
@@ -288,8 +291,13 @@ pub struct Verdict {
 
 /// The model's verdict on `text` in `lang`; `None` for a language without weights.
 pub fn judge(task: Task, text: &str, lang: &str) -> Option<Verdict> {
+    judge_tokens(task, text, &Tokens::new(text), lang)
+}
+
+/// [`judge`] on a text already split into `tokens` (the rules' own).
+fn judge_tokens(task: Task, text: &str, tokens: &Tokens, lang: &str) -> Option<Verdict> {
     let w = weights(task, lang)?;
-    let (features, words) = features(text, lang);
+    let (features, words) = features_of(text, tokens, lang, DEFAULT_FEATURES);
     let probability = w.probability(&features);
     let mut per_word = vec![0f32; words.len()];
     for f in &features {
@@ -358,7 +366,18 @@ pub enum Say {
 /// The model's say about a text the rules did (`rules_flag`) or did not flag;
 /// [`Say::Agree`] for a language without weights.
 pub fn say(task: Task, text: &str, lang: &str, rules_flag: bool) -> Say {
-    let Some(v) = judge(task, text, lang) else {
+    say_tokens(task, text, &Tokens::new(text), lang, rules_flag)
+}
+
+/// [`say`] on a text already split into `tokens` (the rules' own).
+pub(crate) fn say_tokens(
+    task: Task,
+    text: &str,
+    tokens: &Tokens,
+    lang: &str,
+    rules_flag: bool,
+) -> Say {
+    let Some(v) = judge_tokens(task, text, tokens, lang) else {
         return Say::Agree;
     };
     let c = match task {

@@ -196,11 +196,12 @@ fn language(code: &str) -> Option<&'static Language> {
 /// angry is calm when the model is sure it is not; either way a signal says so
 /// and names the words behind it.
 pub fn mood(text: &str, lang: Option<&str>) -> Mood {
-    let mut m = mood_by_rules(text, lang);
+    let tokens = Tokens::new(text);
+    let mut m = rules(text, &tokens, lang);
     let Some(code) = m.language.clone() else {
         return m;
     };
-    match crate::linear::say(crate::linear::Task::Anger, text, &code, m.angry) {
+    match crate::linear::say_tokens(crate::linear::Task::Anger, text, &tokens, &code, m.angry) {
         Say::Agree => {}
         Say::Flag(v) => {
             m.anger = m.anger.max(v.probability);
@@ -228,17 +229,20 @@ pub fn mood(text: &str, lang: Option<&str>) -> Mood {
 /// detected) gets only the language-independent signals: capitals, "!!!"/"?!"
 /// and angry emoji.
 pub fn mood_by_rules(text: &str, lang: Option<&str>) -> Mood {
-    let tokens = Tokens::new(text);
+    rules(text, &Tokens::new(text), lang)
+}
+
+fn rules(text: &str, tokens: &Tokens, lang: Option<&str>) -> Mood {
     let code: Option<String> = match lang {
         Some(l) => Some(l.to_ascii_lowercase()),
-        None => detect_in(text, &tokens).map(str::to_string),
+        None => detect_in(text, tokens).map(str::to_string),
     };
     let mut score = Score::default();
     if let Some(lang) = code.as_deref().and_then(language) {
-        word_signals(text, &tokens, lang, &mut score);
+        word_signals(text, tokens, lang, &mut score);
     }
     let before = score.signals.len();
-    shouting(text, &tokens, &mut score);
+    shouting(text, tokens, &mut score);
     let shouted = score.signals.len() > before;
     let before = score.signals.len();
     punctuation(text, &mut score);
@@ -254,9 +258,9 @@ pub fn mood_by_rules(text: &str, lang: Option<&str>) -> Mood {
         })
     });
     if !shouted && loud_punctuation {
-        emphasis(text, &tokens, 3, &mut score);
+        emphasis(text, tokens, 3, &mut score);
     } else if !shouted && mild_punctuation {
-        emphasis(text, &tokens, MILD_EMPHASIS_LETTERS, &mut score);
+        emphasis(text, tokens, MILD_EMPHASIS_LETTERS, &mut score);
     }
     let anger = 1.0 / (1.0 + (-(BIAS + score.sum)).exp());
     Mood {
