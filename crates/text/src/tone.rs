@@ -49,6 +49,11 @@ enum Fault {
     /// "Congratulations, you managed to lock it again", "another 'urgent' ticket":
     /// irony aimed at the customer.
     Sarcasm,
+    /// "Per my last email, which apparently got lost", "we can only help customers
+    /// who …": a polite surface over a dig.
+    Passive,
+    /// "We can't fix that for you": a door closed with nothing offered instead.
+    Refusal,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,6 +139,14 @@ impl Fault {
             }
             (Sarcasm, Ru) => "Сарказм на письме читается как насмешка над клиентом.",
             (Sarcasm, Et) => "Sarkasm mõjub kirjas kliendi pilkamisena.",
+            (Passive, En) => "A polite surface over a dig: the customer hears the reproach underneath.",
+            (Passive, De) => "Höfliche Form, aber ein Seitenhieb: der Kunde hört den Vorwurf darunter.",
+            (Passive, Ru) => "Вежливая форма со скрытым уколом: клиент слышит упрёк.",
+            (Passive, Et) => "Viisakas vorm, aga varjatud torge: klient kuuleb etteheidet.",
+            (Refusal, En) => "Closes the door on the customer without offering a way forward.",
+            (Refusal, De) => "Schlägt dem Kunden die Tür zu, ohne einen Weg anzubieten.",
+            (Refusal, Ru) => "Захлопывает дверь перед клиентом и не предлагает выхода.",
+            (Refusal, Et) => "Sulgeb kliendi ees ukse ega paku edasist teed.",
         }
     }
 
@@ -203,6 +216,14 @@ impl Fault {
             (Sarcasm, Et) => {
                 "Öelge otse ja sõbralikult: saan aru, et see on teile oluline; edasi juhtub nii:"
             }
+            (Passive, En) => "Say what you need plainly: to move this forward, I need …",
+            (Passive, De) => "Sagen Sie direkt, was Sie brauchen: Damit es weitergeht, benötige ich …",
+            (Passive, Ru) => "Скажите прямо, что нужно: чтобы двигаться дальше, мне нужно …",
+            (Passive, Et) => "Öelge otse, mida vajate: et edasi liikuda, on mul vaja …",
+            (Refusal, En) => "That part is outside what we can change, but here is what we can do:",
+            (Refusal, De) => "Das können wir leider nicht ändern, aber das können wir tun:",
+            (Refusal, Ru) => "Это, к сожалению, не в наших силах, но вот что мы можем сделать:",
+            (Refusal, Et) => "Seda me kahjuks muuta ei saa, aga teha saame nii:",
         }
     }
 }
@@ -3524,6 +3545,375 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         Lang::Et,
         Fault::Rebuke,
         &["mitu korda …… kirjutada|helistada|küsida|saata|kirjutate|helistate|küsite|saadate"],
+    ),    // ---- Round 10 (BLIND2 read as development data): structural families.
+    // A mail of ours "which apparently got lost", said with a hedge: passive aggression.
+    (
+        Lang::En,
+        Fault::Passive,
+        &[
+            "email|emails|mail|message|messages|reply|letter|answer|note … which|that … apparently|evidently|seemingly|obviously|clearly|somehow|must … lost|missing|astray|unread|overlooked|unnoticed",
+            "per my last|previous|earlier email|mail|message|reply|note",
+            "we|i can only … help|assist|support|serve … customers|clients|people|those … who|that",
+            "only help|assist|support|serve … customers|clients|people|those … who|that",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Passive,
+        &[
+            "nachricht|nachrichten|e-mail|mail|antwort|schreiben|brief … die|das|den|welche … offenbar|offensichtlich|anscheinend|scheinbar|wohl|irgendwie … verloren|untergegangen|abhanden*|verschollen|übersehen|ungelesen",
+            "laut|gemäß meiner|unserer letzten|vorigen|vorherigen nachricht|e-mail|mail|antwort",
+            "nur … kunden|denen|jenen|leuten … helfen|weiterhelfen|unterstützen|bedienen",
+            "helfen|weiterhelfen|unterstützen … nur … kunden|denen|jenen … die",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Passive,
+        &[
+            "письм*|сообщени*|ответ* … которое|который|которая|которые … видимо|похоже|очевидно|кажется|почему-то|наверное|вероятно …… затерял*|потерял*|пропал*|дошл*|дошло|проигнорир*|незамечен*",
+            "согласно|по моему|нашему прошлому|предыдущему|последнему письму|сообщению|ответу",
+            "помочь|помогаем|помогать|поможем … только … тем|клиентам|пользователям … которые|кто",
+            "только тем|клиентам|пользователям … кто|которые …… присылают|присылает|предоставляют|выполняют|следуют|читают",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Passive,
+        &[
+            "kiri|kirja|kiri|meil|meili|e-kiri|e-kirja|sõnum|sõnumi|vastus|vastuse … mis … ilmselt|vist|küllap|arvatavasti|ilmselgelt|kuidagi|nähtavasti …… kaduma|kadus|kaotsi|tähelepanuta|märkamata|lugemata",
+            "minu|meie eelmise|viimase|varasema kirja|meili|sõnumi|vastuse järgi|kohaselt",
+            "aidata|aitame|aitama … ainult|vaid|üksnes … neid|neile|klient*|kasutaja* … kes",
+            "ainult|vaid|üksnes … neid|neile|klient* … kes …… saadavad|esitavad|järgivad|loevad|täidavad",
+        ],
+    ),
+    // "You ignored": blame with a verb of disregard, in every person and tense.
+    (
+        Lang::De,
+        Fault::Blame,
+        &[
+            "sie|du … ignoriert|missachtet|überlesen|übergangen haben|hast|hatten|hattest",
+            "ignorierten|ignoriertest|missachteten|missachtetest",
+            "sie|du haben|hast|hatten … ignoriert|missachtet",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Blame,
+        &[
+            "вы … игнорировали|проигнорировали|отмахнулись",
+            "вы … пропустили мимо ушей",
+            "вы … не обращали|обратили внимания|внимание",
+            "проигнорировали|игнорировали … уведомлени*|письм*|напоминани*|предупреждени*|сообщени*",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Blame,
+        &[
+            "te|teie … ignoreerisite|eirasite",
+            "te|teie … ei pööranud … tähelepanu",
+            "tähelepanuta jätsite|jätsid",
+            "jätsite|jätsid … tähelepanuta",
+            "ignoreerisite|eirasite … teavitus*|kirj*|meeldetuletus*|hoiatus*|teade*",
+        ],
+    ),
+    // Writing more won't make it faster / "dadurch wird nichts schneller".
+    (
+        Lang::En,
+        Fault::Rebuke,
+        &[
+            "not going to … faster|sooner|quicker",
+            "only slows … down",
+            "chase|chasing|remind|reminding|write|writing|email|emailing|message|messaging|call|calling|contact|contacting us … every|hourly|daily",
+            "no|don't need … every|hourly|daily",
+            "do not need … every|hourly|daily",
+            "we|we've … have|got … other|more … customers|clients",
+            "not|aren't … our only … customer|client",
+            "further|additional|future|subsequent|more … messages|emails|mails|tickets|requests|replies … closed|ignored|deleted|unanswered|answered",
+            "closed|ignored … without … reply|response|answer",
+            "given|sent|had … answer|answers|reply|replies|explanation|response …… twice|times|repeatedly",
+            "you've … opened|created|raised|submitted|sent|logged … two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|many … tickets|cases|requests|messages|emails",
+            "you have … opened|created|raised|submitted|sent|logged … two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|many … tickets|cases|requests|messages|emails",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Rebuke,
+        &[
+            "nicht|keineswegs … schneller|früher|eher … wenn|indem|weil … sie|du … schreiben|anrufen|nachfragen|mailen|nachhaken|melden|drängen|schreibst|anrufst",
+            "dadurch|davon|damit … wird|geht|kommt … nichts|nicht|es … schneller|früher",
+            "stündlich|täglich|minütlich … nachhaken|schreiben|anrufen|erinnern|nachfragen|melden|mailen",
+            "alle … minuten|stunden|tage … schreiben|anrufen|nachhaken|erinnern|nachfragen|melden|mailen",
+            "jede|jeden stunde|tag|minute … nachhaken|schreiben|anrufen|erinnern|nachfragen|melden|mailen",
+            "wir haben … auch|noch … andere|weitere … kunden|kundinnen",
+            "nicht … einzige|einzigen … kunde|kunden|kundin",
+            "weitere|zukünftige|künftige … nachrichten|anfragen|e-mails|mails|tickets|vorgänge … geschlossen|ignoriert|gelöscht|unbeantwortet",
+            "weitere|zukünftige|künftige … nachrichten|anfragen|e-mails|mails|tickets|vorgänge …… ohne antwort",
+            "zweimal|dreimal|mehrfach|mehrmals|wiederholt … beantwortet|erklärt|mitgeteilt|erläutert",
+            "sie|du haben|hast … zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|mehrere|zahlreiche|etliche …… vorgänge|tickets|anfragen|nachrichten|e-mails|mails|fälle",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Rebuke,
+        &[
+            "не … быстрее|скорее|раньше … если|оттого|потому … писать|звонить|напоминать|пишете|звоните|напоминаете|будете",
+            "быстрее|скорее|раньше не … если|оттого … писать|звонить|напоминать|пишете|звоните|напоминаете|будете",
+            "письма|звонки|напоминания … не … ускор*",
+            "каждый|каждые|каждую|ежечасно|ежедневно … час|день|минут|минуты|полчаса|утро … напоминать|писать|звонить|пишете|звоните|напоминаете|теребить",
+            "напоминать|писать|звонить|теребить … нам … каждый|каждые|ежечасно|ежедневно",
+            "кроме вас … другие|есть … клиенты|клиентов|обращения",
+            "нас|мы … есть|много … другие|других … клиенты|клиентов",
+            "не … единственный|единственная … клиент|клиентка",
+            "дальнейшие|последующие|повторные … письма|обращения|сообщения|заявки … закрыты|закрываться|закрывать|удаляться|игнорироваться",
+            "дальнейшие|последующие|повторные … письма|обращения|сообщения|заявки …… без ответа",
+            "оставлены|останутся|оставим|оставляем … без ответа",
+            "дважды|трижды|неоднократно|раз|раза … ответили|отвечали|объясняли|объяснили|сообщали|сообщили|говорили|сказали|разъясняли|разъяснили",
+            "ответили|отвечали|объясняли|объяснили|сообщали|сообщили|говорили|сказали|разъясняли|разъяснили … дважды|трижды|неоднократно",
+            "вы … создали|открыли|отправили|прислали|завели … два|три|четыре|пять|шесть|семь|восемь|несколько|много|десяток … обращений|обращения|заявок|заявки|тикетов|тикета|писем|письма",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Rebuke,
+        &[
+            "ei … kiiremini|varem|kiiremaks … kui … kirjutate|helistate|kirjutada|helistada|tuletate|kirjutad|helistad|küsite",
+            "kirjad|kõned|meeldetuletused … ei … kiirenda|kiirendab",
+            "iga … tunni|päeva|minuti|hommiku … tagant|järel … meelde|kirjutada|helistada|küsida|tuletate|kirjutate|helistate|küsite|nügida",
+            "meil on … ka|veel … teisi|teised … kliente|kliendid",
+            "peale teie … teisi|teised … kliente|kliendid",
+            "pole|ole … ainus|ainuke … klient",
+            "edasised|järgmised|uued|korduvad|edaspidised … kirjad|pöördumised|sõnumid|kirju|päringud … suletakse|jäetakse|vastuseta|kustutatakse|ignoreeritakse",
+            "jäävad|jäetakse … vastuseta",
+            "kaks|kolm|neli|viis|mitu korda … vastatud|vastanud|selgitatud|selgitanud|öeldud|öelnud|vastasime|selgitasime|ütlesime",
+            "korduvalt|mitmel korral … vastatud|vastanud|selgitatud|selgitanud|öeldud|vastasime|selgitasime|ütlesime",
+            "vastatud|selgitatud|öeldud … kaks|kolm|mitu korda",
+            "olete|oled … avanud|loonud|saatnud|esitanud … kaks|kolm|neli|viis|kuus|seitse|mitu|mitmeid … pöördumist|piletit|kirja|päringut|pöördumisi|kirju",
+        ],
+    ),
+    // "Since this confuses you so much", "as simply as I can", "puust ja punaseks".
+    (
+        Lang::En,
+        Fault::Condescend,
+        &[
+            "as simply|slowly as i|we|possible|can",
+            "go|explain|walk|take … very|really slowly",
+            "since|as|seeing … this|it|that … seems|seem … confuse|confuses|confused|confusing|baffle|baffles|baffled|puzzle|puzzles … you",
+            "since|as … you … find … so … confusing|difficult|hard|tricky",
+            "ten|hundred|most|majority … customers|users|people|clients …… themselves",
+            "ten|hundred|most|majority … customers|users|people|clients …… on their own",
+            "ten|hundred|most|majority … customers|users|people|clients …… without help|assistance|problems|trouble",
+            "spell it out",
+            "words of one syllable",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &[
+            "ganz|möglichst … einfach|simpel|langsam … erkläre|erklären|formuliere|formulieren|buchstabiere",
+            "so einfach|simpel|langsam wie … ich|möglich",
+            "erkläre|erklären|formuliere … es|das|ihnen|dir … ganz … einfach|simpel|langsam",
+            "da|weil|nachdem … sie|ihnen|dich|dir|du … das|es … offenbar|anscheinend|wohl|so … verwirrt|überfordert",
+            "offenbar|anscheinend … schwerfällt|schwerzufallen",
+            "zehn|meisten … kunden|nutzer|kundinnen …… selbst|selber|allein|alleine|problemlos|schaffen|schafft|hinbekommen",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &[
+            "объясн*|скажу|повторю|растолкую|поясню … совсем|предельно … просто|доступно",
+            "давайте|объясню|повторю|пройдемся … очень|совсем|предельно медленно",
+            "по слогам",
+            "на пальцах",
+            "раз|поскольку … вас|тебя … это|так …… запутало|запутал*|смутило|смущает",
+            "большинство|десяти … клиент*|пользовател*|покупател*|абонент* …… справляется|справляются|разбирается|разбираются|самостоятельно",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &[
+            "ütlen|seletan|selgitan|kordan … nii lihtsalt|aeglaselt kui",
+            "ütlen|seletan|selgitan|kordan … väga|kõige … lihtsalt|lihtsamalt|aeglaselt",
+            "puust ja punaseks",
+            "pole|ole …… üldse|sugugi|ausalt … keeruline|raske|keerukas",
+            "kuna|kui … see … teid|sind|teile|sulle …… nii … segadusse|segaduses",
+            "enamik|enamus|kümnest … klient*|kasutaja* …… ise|iseseisvalt|probleemideta|hakkama|minutiga",
+        ],
+    ),
+    // Everything they ask about is in a text they were sent; read it first, then write.
+    (
+        Lang::En,
+        Fault::Lecture,
+        &[
+            "everything|all|what … you're|you … asking|asked|ask …… in|on … guide|manual|faq|pack|letter|email|mail|terms|contract|documentation|page|section|brochure|instructions|welcome|handbook|booklet",
+            "read|consult … first … before|then … contacting|writing|contact|write|calling|call",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Lecture,
+        &[
+            "alles|was … sie|du … fragen|gefragt|fragst|wissen … steht|stehen …… im|in|unter",
+            "erst|zuerst … lesen|durchlesen|nachlesen|nachsehen … bevor|dann|ehe … kontaktieren|schreiben|melden|anrufen|wenden",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Lecture,
+        &[
+            "все|то … о чем|что … вы|ты … спрашиваете|спросили|интересуетесь|спрашиваешь … есть|описано|указано|написано|расписано|изложено|разобрано",
+            "сначала|сперва … ознакомиться|прочитать|прочесть|изучить|ознакомьтесь|прочитайте|изучите …… потом|затем|прежде|перед … обращаться|обратиться|писать|написать|звонить",
+            "прежде|перед … обращаться|обратиться|писать|написать|звонить|обращением …… ознакомьтесь|прочитайте|прочтите|изучите",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Lecture,
+        &[
+            "kõik|see … mida|mille … te|sa … küsite|küsisite|küsid|uurite … on …… kirjas|olemas|kirjeldatud|selgitatud",
+            "kõigepealt|esmalt|enne … lugege|tutvuge …… siis|alles|enne … pöörduge|kirjutage|pöördumist|kirjutamist|helistage",
+            "enne … pöördumist|kirjutamist|helistamist|pöördute|kirjutate … lugege|tutvuge",
+        ],
+    ),
+    // Skimming: "didn't get to the end", "überflogen", "по диагонали", "üle jala".
+    (
+        Lang::En,
+        Fault::NotRead,
+        &[
+            "didn't|never … get|make|read … to the end|bottom",
+            "did not … get|make|read … to the end|bottom",
+            "if you'd care|bother … look|read|check|open",
+            "if you would care|bother … look|read|check|open",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::NotRead,
+        &[
+            "überflogen|quergelesen",
+            "nur quer",
+            "nicht … ende|schluss … gelesen",
+            "wenn|falls sie sich … mühe|bequemen",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::NotRead,
+        &[
+            "пробежали|пробежались|пробежал|пробежала|просмотрели … глазами",
+            "по диагонали",
+            "не дочитали",
+            "дочитали бы",
+            "если соизволите|удосужитесь|потрудитесь",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::NotRead,
+        &[
+            "üle jala",
+            "lugesite|lugesid … pealiskaudselt|poolikult|kiirustades",
+            "ei lugenud … lõpuni",
+            "kui te … viitsite|viitsiksite|vaevute|vaevuksite … lugeda|vaadata|avada",
+        ],
+    ),
+    // "You were supposed to cancel before", Estonian "pidite + -ma".
+    (
+        Lang::Et,
+        Fault::ShouldHave,
+        &["pidite|pidid … *ma"],
+    ),
+    // Reproach particles: "вам же объясняли", "Ihnen doch gesagt", "teile ju öeldud".
+    (
+        Lang::Ru,
+        Fault::Repeat,
+        &["вам|вы|тебе|ты же …… объясн*|говорил*|сказал*|писал*|отвечал*|ответил*|сообщал*|сообщил*"],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &["ihnen|dir|sie|du doch …… gesagt|erklärt|geschrieben|mitgeteilt|erläutert"],
+    ),
+    (
+        Lang::Et,
+        Fault::Repeat,
+        &["teile|sulle|te|sa ju …… öeldud|öelnud|selgitanud|selgitatud|kirjutanud|kirjutasime|ütlesime|selgitasime|öeldi|selgitati"],
+    ),
+    // Irony: "surprise: it won't …", "make it magically disappear", "we'll just forget the contract".
+    (
+        Lang::En,
+        Fault::Sarcasm,
+        &[
+            "magically",
+            "magic wand",
+            "just|simply … forget|ignore … the|your … contract|terms|rules|agreement",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        &[
+            "wegzaubern|herbeizaubern|hinzaubern|zauberstab|wegzaubern",
+            "einfach … vergessen|ignorieren|zerreißen … vertrag|regeln|agb|bedingungen|vereinbarung",
+            "vertrag|regeln|agb|bedingungen|vereinbarung …… einfach … vergessen|ignorieren|zerreißen",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        &[
+            "по волшебству",
+            "волшебной|волшебную палочк*",
+            "волшебным образом",
+            "наколдовать|наколдуем",
+            "просто … забудем|проигнорируем|порвем|выбросим … договор|правила|условия",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Sarcasm,
+        &[
+            "võluväel|võlukepi*|võluda|võlume",
+            "lihtsalt … unustame|eirame … lepingu|lepingut|reeglid|reegleid|tingimused|tingimusi",
+        ],
+    ),
+    // "We can't fix that for you": the door closed on the customer.
+    (
+        Lang::En,
+        Fault::Refusal,
+        &[
+            "we|i … can't|cannot|won't … fix|solve|sort|resolve … that|this|it … for you",
+            "nothing we|i can do",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Refusal,
+        &[
+            "das|dies|da … können|kann … wir|ich … nicht|nichts … für sie|dich … lösen|beheben|regeln|tun|machen|ändern",
+            "da können|kann wir|ich nichts machen|tun",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Refusal,
+        &[
+            "тут|здесь|этим|этом … ничем …… помочь|поможем",
+            "ничего … поделать|поделаешь",
+            "не можем ничего сделать",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Refusal,
+        &[
+            "seda … ei saa … me|meie … teie|sinu … eest|jaoks … parandada|lahendada|muuta",
+            "siin|selles … ei saa … me|meie … midagi|kuidagi … teha|aidata",
+        ],
     ),
 ];
 
@@ -3783,6 +4173,7 @@ const OWN_FAULT: &[&str] = &[
     "oleksime|oleksin pidanud",
     "meil oleks",
     "mul|meil on kahju",
+    "kahju et",
     "мне|нам жаль",
     "meie poolel",
 ];
@@ -3894,6 +4285,22 @@ const SAFE_PHRASES: &[&str] = &[
     "впредь … будут|будет|будем|постараемся|мы|повторится|уведомлени*",
     "ei oleks … pidanud … ootama|muretsema|kannatama|helistama|kirjutama|tuletama",
     "poleks … pidanud … ootama|muretsema|kannatama|helistama|kirjutama|tuletama",
+    // Round 10: the kind twins of the structural families.
+    "gern|gerne",
+    "falls|wenn|ob sie|du … ignoriert|übersehen|überflogen",
+    "wir|ich haben|habe … überflogen|quergelesen",
+    "если вы|ты … игнорировали|проигнорировали|игнорировал|проигнорировал",
+    "et|kas pidite|pidid",
+    "pidite|pidid … ootama|kirjutama|helistama|muretsema|tulema|maksma|kannatama|sõitma|kordama|meelde",
+    "kauem|rohkem|kauemaks|pikemalt|kallim|hiljem … kui … oleks pidanud|tulnud",
+    "нужно|надо|следовало|стоило было *ть вам|вас|тебе|тебя",
+    "other customers|clients … affected|same|reporting|reported",
+    "andere kunden … betroffen|gleiche|gleichen|dasselbe|ebenfalls",
+    "другие|других клиент* … такой|такая|такие|затронут*|той",
+    "teisi|teised kliente|kliendid … sama|samasugune|samasuguse|mõjutatud|puudutab",
+    "can't|cannot|wish|unfortunately|sadly|afraid … magic*",
+    "сожалению|могу|умею|увы … волшебн*|наколдовать",
+    "kahjuks|oska|saa … võlu*",
 ];
 
 /// Offering a guide or recapping for the customer's convenience: a reference to
@@ -4033,6 +4440,180 @@ const KIND_AFTER_LEAD: &[&str] = &[
     "ma",
 ];
 
+/// Where in its sentence a phrase of `EDGE_RULES` must stand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Edge {
+    /// Opening the sentence: "Surprise: it won't …", "Well, … usually …".
+    Open,
+    /// Closing it (at most `END_SLACK` words after): "That's how subscriptions
+    /// work.", "So funktionieren Abos nun mal." — not "So funktioniert es: …".
+    End,
+}
+
+/// Words a closing phrase may leave before the end of its sentence.
+const END_SLACK: usize = 2;
+
+/// Phrases that scold only at one edge of a sentence: an interjection of irony
+/// opening it ("Surprise:", "Well, … usually", "Ну, обычно …", "Noh, tavaliselt
+/// …") or the verdict closing it ("That's how it works.", "Nii tellimused
+/// toimivad.").
+const EDGE_RULES: &[(Lang, Fault, Edge, &str)] = &[
+    (
+        Lang::En,
+        Fault::Sarcasm,
+        Edge::Open,
+        "surprise|newsflash|shocker|spoiler …… not|won't|doesn't|don't|isn't|can't|never|no|didn't|aren't",
+    ),
+    (
+        Lang::En,
+        Fault::Sarcasm,
+        Edge::Open,
+        "well …… usually|normally|typically|generally",
+    ),
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        Edge::Open,
+        "überraschung …… nicht|kein|keine|keinen|nie",
+    ),
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        Edge::Open,
+        "nun|na|naja …… normalerweise|üblicherweise|gewöhnlich|meistens",
+    ),
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        Edge::Open,
+        "tja …… normalerweise|üblicherweise|gewöhnlich|meistens",
+    ),
+    (Lang::Ru, Fault::Sarcasm, Edge::Open, "удивительно … но …… не|нет|никак"),
+    (Lang::Ru, Fault::Sarcasm, Edge::Open, "сюрприз …… не|нет|никак"),
+    (Lang::Ru, Fault::Sarcasm, Edge::Open, "ну …… обычно|правило|всегда"),
+    (Lang::Et, Fault::Sarcasm, Edge::Open, "üllatus …… ei|pole|mitte"),
+    (
+        Lang::Et,
+        Fault::Sarcasm,
+        Edge::Open,
+        "noh|nojah …… tavaliselt|üldiselt|harilikult|enamasti",
+    ),
+    (Lang::En, Fault::Condescend, Edge::End, "that's … how … works|work|goes"),
+    (Lang::En, Fault::Condescend, Edge::End, "that is … how … works|work|goes"),
+    (
+        Lang::De,
+        Fault::Condescend,
+        Edge::End,
+        "so funktioniert|funktionieren|läuft|laufen",
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        Edge::End,
+        "так … работает|работают|устроено|устроены|устроен",
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        Edge::End,
+        "nii|niimoodi … toimib|toimivad|käib|käivad|töötab|töötavad",
+    ),
+];
+
+/// Something good for the customer in the same sentence: a right from the
+/// contract ("free of charge", "Anspruch auf", "имеете право", "tasuta") or money
+/// or goods on their way ("has gone out", "überwiesen", "отправлены", "teele
+/// pandud"). Citing the terms or an earlier mail then brings good news, unless the
+/// phrase itself says "I told you".
+const GOOD_NEWS: &[&str] = &[
+    "free of charge",
+    "at no cost|charge|extra",
+    "no fee|charge|cost|penalty",
+    "without charge|fee|cost|penalty",
+    "entitled",
+    "eligible",
+    "right to",
+    "has|have … gone out",
+    "been sent|issued|processed|refunded|shipped|dispatched|paid|approved|credited|released|reversed|waived",
+    "on its way",
+    "kostenfrei|kostenlos|gebührenfrei|unentgeltlich",
+    "ohne gebühr|gebühren|kosten|aufpreis|strafe",
+    "anspruch auf",
+    "recht auf",
+    "erstattet|erlassen|überwiesen|angewiesen|gutgeschrieben|unterwegs",
+    "ist jetzt|nun|inzwischen raus",
+    "бесплатно",
+    "без комиссии|оплаты|штрафа|штрафов|доплаты",
+    "имеете право",
+    "вправе",
+    "отправлены|отправлен|отправлена|переведены|переведен|возвращены|возвращен|зачислены|зачислен|одобрен*",
+    "в пути",
+    "должны|должен поступить",
+    "tasuta",
+    "ilma tasuta",
+    "trahvita",
+    "on õigus",
+    "teele pandud",
+    "saadetud",
+    "kantud|tagastatud|kinnitatud",
+];
+
+/// A way forward after a refusal in the same sentence or opening the next:
+/// "but", "instead", "however".
+const CONTRAST: &[&str] = &[
+    "but",
+    "however",
+    "instead",
+    "aber",
+    "jedoch",
+    "stattdessen",
+    "но",
+    "однако",
+    "зато",
+    "вместо",
+    "aga",
+    "kuid",
+    "ent",
+    "asemel",
+];
+
+/// The customer as object ("told you", "Ihnen", "вам", "teile"): an "as I told
+/// you" stays a reproach whatever good news follows.
+fn addressed(word: &str) -> bool {
+    matches!(
+        word,
+        "you"
+            | "ihnen"
+            | "dir"
+            | "dich"
+            | "вам"
+            | "вас"
+            | "тебе"
+            | "тебя"
+            | "teile"
+            | "teid"
+            | "sulle"
+            | "sind"
+    )
+}
+
+static EDGE: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
+    let mut list: Vec<(&'static str, usize)> = Vec::new();
+    for (i, (lang, _, _, pattern)) in EDGE_RULES.iter().enumerate() {
+        list.push((pattern, i));
+        if let Some(plain) = without_diacritics(pattern, *lang) {
+            list.push((Box::leak(plain.into_boxed_str()), i));
+        }
+    }
+    Lexicon::new(list)
+});
+
+static NEWS: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| Lexicon::new(GOOD_NEWS.iter().map(|p| (*p, ()))));
+
+static BUT: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| Lexicon::new(CONTRAST.iter().map(|p| (*p, ()))));
+
 static COLON: LazyLock<Lexicon<Lang>> =
     LazyLock::new(|| Lexicon::new(COLON_LEADS.iter().map(|(l, p)| (*p, *l))));
 
@@ -4144,6 +4725,25 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
         covered_until = hit.end;
         hits.push((hit.start, hit.end, *rule_lang, *fault));
     });
+    EDGE.for_each(&tokens, |hit| {
+        let Some(&(rule_lang, fault, edge, _)) = EDGE_RULES.get(hit.value) else {
+            return;
+        };
+        if !same_sentence(hit.start, hit.end)
+            || safe.iter().any(|&(a, b)| a < hit.end && hit.start < b)
+            || hits.iter().any(|h| h.0 < hit.end && hit.start < h.1)
+        {
+            return;
+        }
+        let at_edge = match edge {
+            Edge::Open => hit.start == 0 || !same_sentence(hit.start - 1, hit.start + 1),
+            Edge::End => (hit.end..=hit.end + END_SLACK)
+                .any(|i| i >= tokens.len() || sentence.get(i) != sentence.get(hit.start)),
+        };
+        if at_edge {
+            hits.push((hit.start, hit.end, rule_lang, fault));
+        }
+    });
     COLON.for_each(&tokens, |hit| {
         let opens_sentence = hit.start == 0 || !same_sentence(hit.start - 1, hit.start + 1);
         let rest = tokens
@@ -4203,6 +4803,17 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
         {
             HELP.for_each(&tokens, |h| helpful_sentences.extend(sentence.get(h.start)));
         }
+        let mut news_sentences: Vec<usize> = Vec::new();
+        let mut but_at: Vec<usize> = Vec::new();
+        if hits
+            .iter()
+            .any(|h| matches!(h.3, Fault::Lecture | Fault::Repeat))
+        {
+            NEWS.for_each(&tokens, |h| news_sentences.extend(sentence.get(h.start)));
+        }
+        if hits.iter().any(|h| h.3 == Fault::Refusal) {
+            BUT.for_each(&tokens, |h| but_at.push(h.start));
+        }
         let mut calm_sentences: Vec<usize> = Vec::new();
         if hits.iter().any(|h| h.3 == Fault::Rebuke) {
             CALM.for_each(&tokens, |h| calm_sentences.extend(sentence.get(h.start)));
@@ -4216,6 +4827,28 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
                 continue;
             }
             if fault == Fault::Rebuke && s.is_some_and(|s| calm_sentences.contains(s)) {
+                continue;
+            }
+            // "As stated in your contract, you can withdraw free of charge": the
+            // reference brings good news, unless it is "as I told you".
+            if matches!(fault, Fault::Lecture | Fault::Repeat)
+                && s.is_some_and(|s| news_sentences.contains(s))
+                && !(start..end).any(|i| addressed(tokens.word(i)))
+            {
+                continue;
+            }
+            // "We can't change that for you, but …": a way forward is offered, later
+            // in the sentence or opening the next one.
+            if fault == Fault::Refusal
+                && but_at.iter().any(|&b| {
+                    b >= end
+                        && s.is_some_and(|s| {
+                            sentence.get(b) == Some(s)
+                                || (sentence.get(b) == Some(&(s + 1))
+                                    && (b == 0 || sentence.get(b - 1) == Some(s)))
+                        })
+                })
+            {
                 continue;
             }
             // "You didn't even open the attached file": the attachment is what
