@@ -139,8 +139,12 @@ impl Fault {
             }
             (Sarcasm, Ru) => "Сарказм на письме читается как насмешка над клиентом.",
             (Sarcasm, Et) => "Sarkasm mõjub kirjas kliendi pilkamisena.",
-            (Passive, En) => "A polite surface over a dig: the customer hears the reproach underneath.",
-            (Passive, De) => "Höfliche Form, aber ein Seitenhieb: der Kunde hört den Vorwurf darunter.",
+            (Passive, En) => {
+                "A polite surface over a dig: the customer hears the reproach underneath."
+            }
+            (Passive, De) => {
+                "Höfliche Form, aber ein Seitenhieb: der Kunde hört den Vorwurf darunter."
+            }
             (Passive, Ru) => "Вежливая форма со скрытым уколом: клиент слышит упрёк.",
             (Passive, Et) => "Viisakas vorm, aga varjatud torge: klient kuuleb etteheidet.",
             (Refusal, En) => "Closes the door on the customer without offering a way forward.",
@@ -217,7 +221,9 @@ impl Fault {
                 "Öelge otse ja sõbralikult: saan aru, et see on teile oluline; edasi juhtub nii:"
             }
             (Passive, En) => "Say what you need plainly: to move this forward, I need …",
-            (Passive, De) => "Sagen Sie direkt, was Sie brauchen: Damit es weitergeht, benötige ich …",
+            (Passive, De) => {
+                "Sagen Sie direkt, was Sie brauchen: Damit es weitergeht, benötige ich …"
+            }
             (Passive, Ru) => "Скажите прямо, что нужно: чтобы двигаться дальше, мне нужно …",
             (Passive, Et) => "Öelge otse, mida vajate: et edasi liikuda, on mul vaja …",
             (Refusal, En) => "That part is outside what we can change, but here is what we can do:",
@@ -3545,7 +3551,7 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         Lang::Et,
         Fault::Rebuke,
         &["mitu korda …… kirjutada|helistada|küsida|saata|kirjutate|helistate|küsite|saadate"],
-    ),    // ---- Round 10 (BLIND2 read as development data): structural families.
+    ), // ---- Round 10 (BLIND2 read as development data): structural families.
     // A mail of ours "which apparently got lost", said with a hedge: passive aggression.
     (
         Lang::En,
@@ -3562,7 +3568,7 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         Fault::Passive,
         &[
             "nachricht|nachrichten|e-mail|mail|antwort|schreiben|brief … die|das|den|welche … offenbar|offensichtlich|anscheinend|scheinbar|wohl|irgendwie … verloren|untergegangen|abhanden*|verschollen|übersehen|ungelesen",
-            "laut|gemäß meiner|unserer letzten|vorigen|vorherigen nachricht|e-mail|mail|antwort",
+            "laut|gemäß meiner|unserer letzten|vorigen|vorherigen … nachricht|mail|antwort",
             "nur … kunden|denen|jenen|leuten … helfen|weiterhelfen|unterstützen|bedienen",
             "helfen|weiterhelfen|unterstützen … nur … kunden|denen|jenen … die",
         ],
@@ -3717,6 +3723,8 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
             "erkläre|erklären|formuliere … es|das|ihnen|dir … ganz … einfach|simpel|langsam",
             "da|weil|nachdem … sie|ihnen|dich|dir|du … das|es … offenbar|anscheinend|wohl|so … verwirrt|überfordert",
             "offenbar|anscheinend … schwerfällt|schwerzufallen",
+            "so funktioniert|funktionieren|läuft|laufen … eben|halt",
+            "so funktioniert|funktionieren|läuft|laufen … nun mal",
             "zehn|meisten … kunden|nutzer|kundinnen …… selbst|selber|allein|alleine|problemlos|schaffen|schafft|hinbekommen",
         ],
     ),
@@ -3822,16 +3830,14 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         ],
     ),
     // "You were supposed to cancel before", Estonian "pidite + -ma".
-    (
-        Lang::Et,
-        Fault::ShouldHave,
-        &["pidite|pidid … *ma"],
-    ),
+    (Lang::Et, Fault::ShouldHave, &["pidite|pidid … *ma"]),
     // Reproach particles: "вам же объясняли", "Ihnen doch gesagt", "teile ju öeldud".
     (
         Lang::Ru,
         Fault::Repeat,
-        &["вам|вы|тебе|ты же …… объясн*|говорил*|сказал*|писал*|отвечал*|ответил*|сообщал*|сообщил*"],
+        &[
+            "вам|вы|тебе|ты же …… объясн*|говорил*|сказал*|писал*|отвечал*|ответил*|сообщал*|сообщил*",
+        ],
     ),
     (
         Lang::De,
@@ -3841,7 +3847,9 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
     (
         Lang::Et,
         Fault::Repeat,
-        &["teile|sulle|te|sa ju …… öeldud|öelnud|selgitanud|selgitatud|kirjutanud|kirjutasime|ütlesime|selgitasime|öeldi|selgitati"],
+        &[
+            "teile|sulle|te|sa ju …… öeldud|öelnud|selgitanud|selgitatud|kirjutanud|kirjutasime|ütlesime|selgitasime|öeldi|selgitati",
+        ],
     ),
     // Irony: "surprise: it won't …", "make it magically disappear", "we'll just forget the contract".
     (
@@ -4488,18 +4496,48 @@ const EDGE_RULES: &[(Lang, Fault, Edge, &str)] = &[
         Edge::Open,
         "tja …… normalerweise|üblicherweise|gewöhnlich|meistens",
     ),
-    (Lang::Ru, Fault::Sarcasm, Edge::Open, "удивительно … но …… не|нет|никак"),
-    (Lang::Ru, Fault::Sarcasm, Edge::Open, "сюрприз …… не|нет|никак"),
-    (Lang::Ru, Fault::Sarcasm, Edge::Open, "ну …… обычно|правило|всегда"),
-    (Lang::Et, Fault::Sarcasm, Edge::Open, "üllatus …… ei|pole|mitte"),
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        Edge::Open,
+        "удивительно … но …… не|нет|никак",
+    ),
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        Edge::Open,
+        "сюрприз …… не|нет|никак",
+    ),
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        Edge::Open,
+        "ну …… обычно|правило|всегда",
+    ),
+    (
+        Lang::Et,
+        Fault::Sarcasm,
+        Edge::Open,
+        "üllatus …… ei|pole|mitte",
+    ),
     (
         Lang::Et,
         Fault::Sarcasm,
         Edge::Open,
         "noh|nojah …… tavaliselt|üldiselt|harilikult|enamasti",
     ),
-    (Lang::En, Fault::Condescend, Edge::End, "that's … how … works|work|goes"),
-    (Lang::En, Fault::Condescend, Edge::End, "that is … how … works|work|goes"),
+    (
+        Lang::En,
+        Fault::Condescend,
+        Edge::End,
+        "that's … how … works|work|goes",
+    ),
+    (
+        Lang::En,
+        Fault::Condescend,
+        Edge::End,
+        "that is … how … works|work|goes",
+    ),
     (
         Lang::De,
         Fault::Condescend,
@@ -4725,6 +4763,7 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
         covered_until = hit.end;
         hits.push((hit.start, hit.end, *rule_lang, *fault));
     });
+    let mut edge_starts: Vec<usize> = Vec::new();
     EDGE.for_each(&tokens, |hit| {
         let Some(&(rule_lang, fault, edge, _)) = EDGE_RULES.get(hit.value) else {
             return;
@@ -4741,6 +4780,7 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
                 .any(|i| i >= tokens.len() || sentence.get(i) != sentence.get(hit.start)),
         };
         if at_edge {
+            edge_starts.push(hit.start);
             hits.push((hit.start, hit.end, rule_lang, fault));
         }
     });
@@ -4811,7 +4851,7 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
         {
             NEWS.for_each(&tokens, |h| news_sentences.extend(sentence.get(h.start)));
         }
-        if hits.iter().any(|h| h.3 == Fault::Refusal) {
+        if hits.iter().any(|h| h.3 == Fault::Refusal) || !edge_starts.is_empty() {
             BUT.for_each(&tokens, |h| but_at.push(h.start));
         }
         let mut calm_sentences: Vec<usize> = Vec::new();
@@ -4837,9 +4877,10 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
             {
                 continue;
             }
-            // "We can't change that for you, but …": a way forward is offered, later
-            // in the sentence or opening the next one.
-            if fault == Fault::Refusal
+            // "We can't change that for you, but …", "Well, usually it takes five
+            // days, but I've asked …": a way forward is offered, later in the
+            // sentence or opening the next one.
+            if (fault == Fault::Refusal || edge_starts.contains(&start))
                 && but_at.iter().any(|&b| {
                     b >= end
                         && s.is_some_and(|s| {
