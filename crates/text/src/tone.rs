@@ -3889,6 +3889,161 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
             "lihtsalt … unustame|eirame … lepingu|lepingut|reeglid|reegleid|tingimused|tingimusi",
         ],
     ),
+    // ---- Round 11 (self-written batch 12, first run .55 recall): hopes that it is
+    // "clear now", "we warned you", "why are you writing again", "the answer is
+    // still the same", "how else to say it", "whoever deletes it naturally loses",
+    // "some customers don't read", "you expect us to guess".
+    (
+        Lang::En,
+        Fault::Passive,
+        &[
+            "hope|hopefully …… clear|understood … now|enough|finally",
+            "hope|hopefully …… clear|understood|sinks … this time",
+            "hope|hopefully …… clear|understood|sinks … at last",
+            "trust … this|that|it … now … clear|understood|settled",
+            "we|i … did|had … warn|warned … you",
+            "you were … warned",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Passive,
+        &[
+            "hoffe|hoffentlich …… jetzt|nun|endlich|endgültig|diesmal … klar|verstanden|angekommen",
+            "hoffe|hoffentlich …… klar|verstanden|angekommen … jetzt|nun|endlich|endgültig|diesmal",
+            "wir|ich haben|habe|hatten|hatte sie|dich … gewarnt",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Passive,
+        &[
+            "надеюсь|надеемся …… теперь|наконец|наконец-то|сейчас … понятно|ясно|дошло",
+            "надеюсь|надеемся …… понятно|ясно … теперь|наконец|наконец-то",
+            "мы|я … вас|тебя … предупреждали|предупреждал|предупреждала",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Passive,
+        &[
+            "loodan|loodame|loodetavasti …… nüüd|lõpuks|seekord … selge|arusaadav|mõistetav",
+            "hoiatasime|hoiatasin|hoiatati … teid|sind",
+            "teid|sind … hoiatati|hoiatasime|hoiatasin",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Rebuke,
+        &["why … you're|you … asking|writing|emailing|calling|contacting … again"],
+    ),
+    (
+        Lang::De,
+        Fault::Rebuke,
+        &[
+            "warum|wieso|weshalb … sie|du … erneut|wieder|nochmals|nochmal … schreiben|fragen|anrufen|melden|schreibst|fragst",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Rebuke,
+        &["зачем|почему … вы|ты … снова|опять|повторно … пишете|спрашиваете|звоните|обращаетесь"],
+    ),
+    (
+        Lang::Et,
+        Fault::Rebuke,
+        &[
+            "miks … te|sa … jälle|uuesti|taas|ikka … kirjutate|küsite|helistate|kirjutad|küsid|pöördute",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Refusal,
+        &[
+            "answer|response|position … still|remains|stays … same|unchanged",
+            "answer|response|position … has|will not … changed|change",
+            "answer|response|position … hasn't|won't … changed|change",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Refusal,
+        &[
+            "antwort … bleibt|ist … dieselbe|gleich|unverändert",
+            "an der antwort … nichts",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Refusal,
+        &[
+            "ответ … тот же",
+            "ответ … прежний|прежним",
+            "ответ … не … изменился|меняется|изменится",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Refusal,
+        &[
+            "vastus … endiselt|ikka|jätkuvalt|ikkagi … sama",
+            "vastus … pole|ei … muutunud|muutu",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &[
+            "how else … say|explain|put",
+            "obviously … if|when|once … you",
+            "some|certain customers|people|users … don't|never|not … read",
+            "expect|think … us|we … to … guess",
+            "read your mind",
+            "mind reader|readers",
+            "psychic|psychics|clairvoyant",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &[
+            "wie … ich|man … sonst|anders|noch … sagen|erklären|formulieren … soll|kann",
+            "wer …… verliert|verlieren|muss|zahlt|trägt … natürlich|logischerweise|selbstverständlich|klarerweise",
+            "manche|einige kunden|leute|nutzer … nicht|nie … lesen",
+            "lesen … manche|einige kunden|leute|nutzer … nicht|nie",
+            "erwarten|glauben|denken … wir … erraten|hellsehen",
+            "hellsehen|hellseher",
+            "gedanken lesen",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &[
+            "как … еще|иначе … объяснить|сказать|донести",
+            "не знаю … как … еще|иначе … объяснить|сказать",
+            "непонятлив*",
+            "особо одаренн*",
+            "кто …… тот … естественно|разумеется|конечно|очевидно",
+            "кто …… естественно|разумеется|очевидно … теряет|лишается|платит|должен",
+            "некоторые|многие клиенты|пользователи … не читают",
+            "считаете|думаете|ожидаете … угадывать|угадать",
+            "читать мысли",
+            "телепат*|экстрасенс*",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &[
+            "kuidas … veel|teisiti … öelda|selgitada|seletada",
+            "kes …… kaotab|peab|maksab|jääb … loomulikult|muidugi|ilmselgelt",
+            "mõned|osad|paljud kliendid … ei loe",
+            "arvate|ootate … et … peaksime|peame|me …… ära arvama|arvata",
+            "mõtteid lugeda",
+            "selgeltnägija*",
+        ],
+    ),
     // "We can't fix that for you": the door closed on the customer.
     (
         Lang::En,
@@ -4366,6 +4521,14 @@ const HELPFUL: &[&str] = &[
     "piltidega",
     "lubavad|lubab|võimaldavad|võimaldab",
     "annavad|annab teile",
+    // Repeating the key facts to be safe: "Just to confirm", "Igaks juhuks kordan".
+    "just to confirm",
+    "to be safe|sure",
+    "zur sicherheit",
+    "sicherheitshalber",
+    "для надежности",
+    "igaks juhuks",
+    "kindluse mõttes",
 ];
 
 /// "You don't need to write again, we'll let you know": a promise to come back to
@@ -4396,11 +4559,25 @@ const REASSURING: &[&str] = &[
     "ärge muretsege",
 ];
 
+/// Thanks for their patience ("danke für Ihre Geduld", "спасибо за терпение"): a
+/// mention of their repeated mails in the same sentence is acknowledgement, not a
+/// rebuke ("I can see you've written a few times – thank you for bearing with us").
+const THANKS_PATIENCE: &[&str] = &[
+    "thank|thanks … patience|bearing",
+    "danke|dank … geduld",
+    "спасибо|благодарю|благодарим … терпени*",
+    "aitäh|tänan|täname|tänu … kannatlik*",
+];
+
+static PATIENCE: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| Lexicon::new(THANKS_PATIENCE.iter().map(|p| (*p, ()))));
+
 /// "Once more:", "Noch einmal:", "Ещё раз:", "Veel kord:" opening a sentence and
 /// followed by a colon: the point is being repeated at the customer.
 const COLON_LEADS: &[(Lang, &str)] = &[
     (Lang::En, "once more|again"),
     (Lang::En, "once again"),
+    (Lang::En, "again"),
     (Lang::En, "one more time"),
     (Lang::En, "i repeat"),
     (Lang::De, "noch einmal|mal"),
@@ -4858,6 +5035,13 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
         if hits.iter().any(|h| h.3 == Fault::Rebuke) {
             CALM.for_each(&tokens, |h| calm_sentences.extend(sentence.get(h.start)));
         }
+        let mut patient_sentences: Vec<usize> = Vec::new();
+        if hits
+            .iter()
+            .any(|h| matches!(h.3, Fault::Rebuke | Fault::Repeat))
+        {
+            PATIENCE.for_each(&tokens, |h| patient_sentences.extend(sentence.get(h.start)));
+        }
         for (start, end, rule_lang, fault) in hits {
             let s = sentence.get(start);
             if s.is_some_and(|s| own_sentences.contains(s)) {
@@ -4867,6 +5051,11 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
                 continue;
             }
             if fault == Fault::Rebuke && s.is_some_and(|s| calm_sentences.contains(s)) {
+                continue;
+            }
+            if matches!(fault, Fault::Rebuke | Fault::Repeat)
+                && s.is_some_and(|s| patient_sentences.contains(s))
+            {
                 continue;
             }
             // "As stated in your contract, you can withdraw free of charge": the
