@@ -4261,6 +4261,66 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         Fault::Rebuke,
         &["kirjutamine|helistamine|kirjutada|helistada …… ei … aita|kiirenda"],
     ),
+    // ---- Round 14 (self-written batch 15, first run recall .60, no false alarms):
+    // "it would have helped if you had", "in the first place", refusing to repeat,
+    // "a fourth time", "Sie sehen doch selbst", "te ju saate ise aru".
+    (
+        Lang::En,
+        Fault::ShouldHave,
+        &[
+            "would've|would have … helped|been … if you|you'd",
+            "you … in the first place",
+            "you'd … in the first place",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Repeat,
+        &[
+            "not going to … repeat|explain … again|same|this|that|myself|it",
+            "won't|will not … repeat|explain … again|same|this|that|myself|it",
+            "repeat|explain|say|tell|answer|write … second|third|fourth|fifth|sixth|umpteenth|nth time",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &[
+            "werde|werden … nicht … noch … wiederholen|erklären",
+            "werde|werden … nicht … wiederholen",
+            "zweites|drittes|viertes|fünftes|sechstes|zehntes|x-tes|hundertstes mal … wiederholen|erklären|sagen|antworten|schreiben|wiederhole|erkläre|sage",
+            "wiederhole|erkläre|sage|schreibe …… zweites|drittes|viertes|fünftes|zehntes mal",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Repeat,
+        &["не буду … повторять|объяснять|пересказывать"],
+    ),
+    (
+        Lang::Et,
+        Fault::Repeat,
+        &[
+            "ei hakka … kordama|selgitama|seletama|kirjutama … uuesti|veel|sama|neljandat|kolmandat|viiendat",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &[
+            "sie|du … doch … selbst|selber|sicher … sehen|verstehen|wissen|siehst|verstehst|weißt",
+            "sehen|verstehen|wissen sie|du … doch … selbst|selber|sicher",
+            "sie|du sehen|verstehen|wissen|siehst|verstehst|weißt … doch … selbst|selber|sicher",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &[
+            "te|sa … ju … ise … aru|näete|teate|saate",
+            "saate|näete|teate|saad|näed|tead … ju … ise",
+        ],
+    ),
     // "We can't fix that for you": the door closed on the customer.
     (
         Lang::En,
@@ -4868,6 +4928,8 @@ enum Edge {
     /// Closing it (at most `END_SLACK` words after): "That's how subscriptions
     /// work.", "So funktionieren Abos nun mal." — not "So funktioniert es: …".
     End,
+    /// Being the whole sentence: "You have the manual. Use it."
+    Whole,
 }
 
 /// Words a closing phrase may leave before the end of its sentence.
@@ -4945,6 +5007,31 @@ const EDGE_RULES: &[(Lang, Fault, Edge, &str)] = &[
         "that's … how … works|work|goes",
     ),
     (Lang::En, Fault::Condescend, Edge::End, "shall we"),
+    (Lang::En, Fault::Lecture, Edge::Whole, "use|read it|them"),
+    (
+        Lang::De,
+        Fault::Lecture,
+        Edge::Whole,
+        "benutzen|lesen|nutzen sie sie|es",
+    ),
+    (
+        Lang::De,
+        Fault::Lecture,
+        Edge::Whole,
+        "benutze|lies|nutze sie|es",
+    ),
+    (
+        Lang::Ru,
+        Fault::Lecture,
+        Edge::Whole,
+        "читайте|прочитайте|перечитайте",
+    ),
+    (
+        Lang::Et,
+        Fault::Lecture,
+        Edge::Whole,
+        "kasutage|lugege|kasuta|loe seda|neid|juhendit",
+    ),
     (
         Lang::Ru,
         Fault::Condescend,
@@ -5204,6 +5291,10 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
             Edge::Open => hit.start == 0 || !same_sentence(hit.start - 1, hit.start + 1),
             Edge::End => (hit.end..=hit.end + END_SLACK)
                 .any(|i| i >= tokens.len() || sentence.get(i) != sentence.get(hit.start)),
+            Edge::Whole => {
+                (hit.start == 0 || !same_sentence(hit.start - 1, hit.start + 1))
+                    && (hit.end >= tokens.len() || sentence.get(hit.end) != sentence.get(hit.start))
+            }
         };
         if at_edge {
             edge_starts.push(hit.start);
