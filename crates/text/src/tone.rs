@@ -6037,4 +6037,55 @@ mod tests {
             .ok
         );
     }
+
+    #[test]
+    fn structural_families_and_their_kind_twins() {
+        for (lang, d) in [
+            ("en", "Surprise: the modem won't work unplugged."),
+            (
+                "de",
+                "Die Kündigungsfrist beträgt drei Monate. So funktioniert das.",
+            ),
+            ("en", "The card was declined. We can't fix that for you."),
+            (
+                "de",
+                "Darauf bin ich in meiner Antwort vom 3. bereits eingegangen.",
+            ),
+            ("ru", "Надеюсь, теперь понятно."),
+            ("et", "Meil on peale teie veel teisi kliente ka."),
+            (
+                "en",
+                "Per my last email, which apparently got lost, the visit is on Monday.",
+            ),
+        ] {
+            let r = tone(d, Some(lang));
+            assert!(!r.ok, "{d}");
+            assert!(r.findings.iter().all(|f| d.contains(&f.phrase)));
+        }
+        for (lang, d) in [
+            ("en", "Surprise! We've added a free month to your account."),
+            (
+                "de",
+                "So funktioniert es: Sie öffnen die App und tippen auf Karten.",
+            ),
+            (
+                "en",
+                "We can't fix that for you remotely, but a technician can visit on Friday.",
+            ),
+            (
+                "en",
+                "As stated in your contract, you can withdraw free of charge, so I've cancelled it.",
+            ),
+            (
+                "ru",
+                "Как я и писал в прошлом письме, деньги уже отправлены.",
+            ),
+            (
+                "de",
+                "In unseren FAQ steht es klar; ich habe Ihnen den Abschnitt unten kopiert.",
+            ),
+        ] {
+            assert!(tone(d, Some(lang)).ok, "{d}: {:?}", tone(d, Some(lang)));
+        }
+    }
 }
