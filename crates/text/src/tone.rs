@@ -4522,6 +4522,92 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         Fault::Rebuke,
         &["не … создавайте|открывайте|заводите|пишите … новую|новое|новый|каждый"],
     ),
+    // ---- Round 17 (self-written batch 18, first run recall .33, no false alarms):
+    // "couldn't be clearer", "won't get you a different answer", "nobody else has
+    // trouble", "if that's not too much to ask", Russian "заглянули бы".
+    (
+        Lang::En,
+        Fault::Condescend,
+        &[
+            "couldn't|can't|cannot … be … clearer|plainer",
+            "could not … be … clearer|plainer",
+            "nobody|no-one|none else … trouble|problems|issues|difficulty|difficulties|complain*",
+            "no one else … trouble|problems|issues|difficulty|difficulties|complain*",
+            "everyone|everybody else … manages|manage|copes|cope|seems|gets",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &[
+            "klarer|deutlicher|eindeutiger|verständlicher … kann|könnte … man|es|ich … nicht|kaum",
+            "klarer|deutlicher … geht|ginge … es … nicht|kaum",
+            "sonst|niemand|keiner … niemand|sonst|keiner … probleme|schwierigkeiten",
+            "alle anderen … schaffen|kommen|klar|zurecht",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &[
+            "яснее|понятнее|проще|четче … невозможно|нельзя|некуда",
+            "ни у кого … больше|другого|еще … проблем|сложностей|трудностей",
+            "у всех|у других … остальных|клиентов … получается|работает|справляются",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &[
+            "selgemalt|arusaadavamalt|lihtsamalt … ei … saa|saaks|oska",
+            "kellelgi … teisel … ei … probleeme|raskusi|muresid",
+            "kõigil … teistel … töötab|õnnestub|toimib",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Refusal,
+        &[
+            "won't|doesn't|not … get|give … you … different|another … answer|response|result|outcome",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Refusal,
+        &["keine|kein … andere|anderes … antwort|ergebnis"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Refusal,
+        &["другого|иного … ответа|результата …… не … даст|будет|получите"],
+    ),
+    (
+        Lang::Et,
+        Fault::Refusal,
+        &[
+            "teistsugust|teist|muud … vastust|tulemust …… ei … too|saa|anna",
+            "ei … too|anna … teistsugust|muud … vastust|tulemust",
+        ],
+    ),
+    (Lang::En, Fault::Passive, &["not … too much to ask"]),
+    (Lang::De, Fault::Passive, &["nicht … zu viel verlangt"]),
+    (
+        Lang::Ru,
+        Fault::Passive,
+        &["если … это … не … слишком|так … сложно|трудно"],
+    ),
+    (
+        Lang::Et,
+        Fault::Passive,
+        &["liiga … palju … palutud|nõutud"],
+    ),
+    (
+        Lang::Ru,
+        Fault::ShouldHave,
+        &[
+            "заглянули|прочитали|посмотрели|открыли|проверили|позвонили|сохранили|прочли|обратились|прочитал|посмотрел|заглянул бы",
+        ],
+    ),
     // "We can't fix that for you": the door closed on the customer.
     (
         Lang::En,
