@@ -4608,6 +4608,64 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
             "заглянули|прочитали|посмотрели|открыли|проверили|позвонили|сохранили|прочли|обратились|прочитал|посмотрел|заглянул бы",
         ],
     ),
+    // ---- Round 18 (self-written batch 19, first run recall .42, no false alarms):
+    // "let me guess", "look at it this time", "without answering my question",
+    // "the third time that I point you", "it should have struck you".
+    (Lang::En, Fault::Sarcasm, &["let me guess"]),
+    (Lang::De, Fault::Sarcasm, &["lassen sie|lass mich raten"]),
+    (Lang::Ru, Fault::Sarcasm, &["дайте|давайте|дай угадаю"]),
+    (Lang::Et, Fault::Sarcasm, &["las … ma … arvan|pakun"]),
+    (
+        Lang::En,
+        Fault::NotRead,
+        &[
+            "without … answering|addressing|reading … my|our … question|questions|request|point",
+            "maybe|perhaps|try … look|read|open|check …… this time",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::NotRead,
+        &[
+            "schauen|lesen|öffnen|sehen sie|du … diesmal",
+            "diesmal … schauen|lesen|öffnen sie|du",
+            "ohne … auf … meine|unsere … frage|fragen … einzugehen",
+            "ohne … auf … meine|unsere … frage|fragen … zu antworten",
+            "ohne … meine|unsere … frage|fragen … zu beantworten",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::NotRead,
+        &[
+            "этот раз … откройте|откроете|прочитайте|прочитаете|посмотрите|посмотрите|загляните|заглянете",
+            "не … ответив|отвечая … на … мой|наш|мои|наши … вопрос|вопросы",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::NotRead,
+        &[
+            "seekord … vaadake|lugege|avage|vaata|loe|ava",
+            "vaadake|lugege|avage … seekord",
+            "minu|meie … küsimus* … vastamata",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &["das zweite|dritte|vierte|fünfte mal … dass … ich|wir"],
+    ),
+    (
+        Lang::Et,
+        Fault::Repeat,
+        &["juba … teine|kolmas|neljas|viies kord … kui … ma|me"],
+    ),
+    (
+        Lang::De,
+        Fault::ShouldHave,
+        &["hätte|hätten ihnen|dir …… auffallen|klar|bewusst … müssen|sollen"],
+    ),
     // "We can't fix that for you": the door closed on the customer.
     (
         Lang::En,

@@ -272,10 +272,11 @@ const HELDOUT_TONE_FLOORS: &[(&str, f64, f64)] = &[
 /// first run: batch 11 (probes for the round-10 families and their kind twins)
 /// .967/.048; batch 12 (fresh wordings of every kind) .550/.156; batch 13
 /// .750/.100; batch 14 (irony, insinuation, mock honours) .325/.031; batch 15
-/// (mostly hard negatives) .600/.000; batch 16 .389/.083. Those first runs are the
-/// best guess of what an unseen set will show: the phrase families still miss new
-/// wordings often (recall on fresh wordings about .4-.75), false alarms mostly
-/// stay under .10.
+/// (mostly hard negatives) .600/.000; batch 16 .389/.083; batch 17 .563/.042;
+/// batch 18 (40 hard negatives) .333/.000; batch 19 .375/.000. Those first runs
+/// are the best guess of what an unseen set will show: the phrase families still
+/// miss new wordings often (recall on fresh wordings about .35-.75, lowest on
+/// irony and insinuation), false alarms stay under .05 on the later batches.
 #[test]
 fn tone_families_set() {
     let rows = read_jsonl(&own_data("tone_families.jsonl"));
@@ -310,8 +311,8 @@ fn tone_families_set() {
             c.tn
         );
     }
-    // Measured (recall / false alarms) after round 15: et .992/.000, ru .986/.000,
-    // en .988/.000, de .991/.000 (misses left on purpose: one-off wordings such as
+    // Measured (recall / false alarms) after round 18: et .993/.000, ru .987/.000,
+    // en .989/.000, de .992/.000 (misses left on purpose: one-off wordings such as
     // "only one way the USB cable fits", and "bitte nicht täglich nachfragen, wir
     // melden uns", which the reassurance guard lets through); floors a little under.
     for (lang, r, fa) in FAMILY_FLOORS {
