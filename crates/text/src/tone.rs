@@ -4719,6 +4719,14 @@ static LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
             }
         }
     }
+    // The edge phrases ride in the same lexicon (one pass over the draft), with
+    // values after the rules'.
+    for (i, (lang, _, _, pattern)) in EDGE_RULES.iter().enumerate() {
+        list.push((pattern, RULES.len() + i));
+        if let Some(plain) = without_diacritics(pattern, *lang) {
+            list.push((Box::leak(plain.into_boxed_str()), RULES.len() + i));
+        }
+    }
     Lexicon::new(list)
 });
 
@@ -5490,17 +5498,6 @@ fn addressed(word: &str) -> bool {
     )
 }
 
-static EDGE: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
-    let mut list: Vec<(&'static str, usize)> = Vec::new();
-    for (i, (lang, _, _, pattern)) in EDGE_RULES.iter().enumerate() {
-        list.push((pattern, i));
-        if let Some(plain) = without_diacritics(pattern, *lang) {
-            list.push((Box::leak(plain.into_boxed_str()), i));
-        }
-    }
-    Lexicon::new(list)
-});
-
 static NEWS: LazyLock<Lexicon<()>> =
     LazyLock::new(|| Lexicon::new(GOOD_NEWS.iter().map(|p| (*p, ()))));
 
@@ -5621,7 +5618,12 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
     SAFE.for_each(&tokens, |hit| safe.push((hit.start, hit.end)));
     let mut hits: Vec<(usize, usize, Lang, Fault)> = Vec::new();
     let mut covered_until = 0usize;
+    let mut edge_hits: Vec<(usize, usize, usize)> = Vec::new();
     LEXICON.for_each(&tokens, |hit| {
+        if hit.value >= RULES.len() {
+            edge_hits.push((hit.start, hit.end, hit.value - RULES.len()));
+            return;
+        }
         if hit.start < covered_until || !same_sentence(hit.start, hit.end) {
             return;
         }
@@ -5635,30 +5637,30 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
         hits.push((hit.start, hit.end, *rule_lang, *fault));
     });
     let mut edge_starts: Vec<usize> = Vec::new();
-    EDGE.for_each(&tokens, |hit| {
-        let Some(&(rule_lang, fault, edge, _)) = EDGE_RULES.get(hit.value) else {
-            return;
+    for (start, end, i) in edge_hits {
+        let Some(&(rule_lang, fault, edge, _)) = EDGE_RULES.get(i) else {
+            continue;
         };
-        if !same_sentence(hit.start, hit.end)
-            || safe.iter().any(|&(a, b)| a < hit.end && hit.start < b)
-            || hits.iter().any(|h| h.0 < hit.end && hit.start < h.1)
+        if !same_sentence(start, end)
+            || safe.iter().any(|&(a, b)| a < end && start < b)
+            || hits.iter().any(|h| h.0 < end && start < h.1)
         {
-            return;
+            continue;
         }
+        let opens = start == 0 || !same_sentence(start - 1, start + 1);
+        let closes = |slack: usize| {
+            (end..=end + slack).any(|j| j >= tokens.len() || sentence.get(j) != sentence.get(start))
+        };
         let at_edge = match edge {
-            Edge::Open => hit.start == 0 || !same_sentence(hit.start - 1, hit.start + 1),
-            Edge::End => (hit.end..=hit.end + END_SLACK)
-                .any(|i| i >= tokens.len() || sentence.get(i) != sentence.get(hit.start)),
-            Edge::Whole => {
-                (hit.start == 0 || !same_sentence(hit.start - 1, hit.start + 1))
-                    && (hit.end >= tokens.len() || sentence.get(hit.end) != sentence.get(hit.start))
-            }
+            Edge::Open => opens,
+            Edge::End => closes(END_SLACK),
+            Edge::Whole => opens && closes(0),
         };
         if at_edge {
-            edge_starts.push(hit.start);
-            hits.push((hit.start, hit.end, rule_lang, fault));
+            edge_starts.push(start);
+            hits.push((start, end, rule_lang, fault));
         }
-    });
+    }
     COLON.for_each(&tokens, |hit| {
         let opens_sentence = hit.start == 0 || !same_sentence(hit.start - 1, hit.start + 1);
         let rest = tokens
