@@ -4734,6 +4734,76 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         &["проще|яснее|понятнее … объяснить|сказать|написать …… не … получится|могу|смогу"],
     ),
     (Lang::En, Fault::Condescend, &["with all due respect"]),
+    // ---- Round 20 (self-written batch 21, first run recall .25, no false alarms):
+    // "reminded on several occasions", "I'd have thought … an obvious clue", "your
+    // impatience is noted", "please refrain from writing to several departments".
+    (
+        Lang::En,
+        Fault::Repeat,
+        &[
+            "reminded|told|informed|advised … several|many|multiple|numerous … occasions|times",
+            "been … reminded|told|informed … repeatedly",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &["mehrfach|mehrmals|wiederholt … erinnert|hingewiesen"],
+    ),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &[
+            "i'd|i would … have … thought|assumed|expected",
+            "obvious … clue|hint|sign|signal",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &[
+            "ich hätte … gedacht|angenommen|erwartet",
+            "offensichtlich*|deutlich*|eindeutig* … hinweis|wink|zeichen",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &["очевидн*|явн* … подсказк*|намек*|знак*"],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &[
+            "oleksin … arvanud|eeldanud|oodanud",
+            "ilmne|ilmselge|selge … vihje|märk|märguanne",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Passive,
+        &["impatience|irritation|annoyance|tone … noted", "duly noted"],
+    ),
+    (
+        Lang::De,
+        Fault::Passive,
+        &["ungeduld|gereiztheit|ton … zur kenntnis|registriert"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Passive,
+        &["нетерпение|раздражение|тон … заметили|учли|к сведению"],
+    ),
+    (
+        Lang::Et,
+        Fault::Passive,
+        &["kannatamatus|ärritus|toon … teada|teadmiseks|märgatud"],
+    ),
+    (
+        Lang::Et,
+        Fault::Rebuke,
+        &["hoiduge|hoidke … pöördumast|kirjutamast|helistamast|saatmast"],
+    ),
     // "We can't fix that for you": the door closed on the customer.
     (
         Lang::En,
@@ -5433,6 +5503,49 @@ const EDGE_RULES: &[(Lang, Fault, Edge, &str)] = &[
     ),
     (Lang::En, Fault::Condescend, Edge::End, "shall we"),
     (Lang::En, Fault::Lecture, Edge::Whole, "use|read it|them"),
+    // A one-word sentence of repetition: "You've told us. Repeatedly."
+    (Lang::En, Fault::Repeat, Edge::Whole, "repeatedly|twice"),
+    (
+        Lang::En,
+        Fault::Repeat,
+        Edge::Whole,
+        "many|several|multiple times",
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        Edge::Whole,
+        "mehrfach|mehrmals|wiederholt|zweimal",
+    ),
+    (Lang::Ru, Fault::Repeat, Edge::Whole, "много|несколько раз"),
+    (Lang::Ru, Fault::Repeat, Edge::Whole, "неоднократно|дважды"),
+    (Lang::Et, Fault::Repeat, Edge::Whole, "mitu|mitmeid korda"),
+    (Lang::Et, Fault::Repeat, Edge::Whole, "korduvalt"),
+    // Fragments piling up earlier mails: "And the one before. And the one before that."
+    (
+        Lang::En,
+        Fault::Sarcasm,
+        Edge::Whole,
+        "and the one … before",
+    ),
+    (
+        Lang::De,
+        Fault::Sarcasm,
+        Edge::Whole,
+        "und die|den|das … davor",
+    ),
+    (
+        Lang::Ru,
+        Fault::Sarcasm,
+        Edge::Whole,
+        "и предыдущее|предыдущее|предыдущую|предыдущий",
+    ),
+    (
+        Lang::Et,
+        Fault::Sarcasm,
+        Edge::Whole,
+        "ja eelmise|eelmist|eelmine",
+    ),
     (
         Lang::De,
         Fault::Lecture,
