@@ -4857,16 +4857,29 @@ static LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
             }
         }
     }
-    // The edge phrases ride in the same lexicon (one pass over the draft), with
-    // values after the rules'.
+    // The edge phrases, the safe phrases and the colon leads ride in the same
+    // lexicon (one pass over the draft), with values after the rules' (see
+    // `EDGE_BASE`, `SAFE_BASE`, `COLON_BASE`).
     for (i, (lang, _, _, pattern)) in EDGE_RULES.iter().enumerate() {
-        list.push((pattern, RULES.len() + i));
+        list.push((pattern, EDGE_BASE + i));
         if let Some(plain) = without_diacritics(pattern, *lang) {
-            list.push((Box::leak(plain.into_boxed_str()), RULES.len() + i));
+            list.push((Box::leak(plain.into_boxed_str()), EDGE_BASE + i));
         }
+    }
+    for pattern in SAFE_PHRASES {
+        list.push((pattern, SAFE_BASE));
+    }
+    for (i, (_, pattern)) in COLON_LEADS.iter().enumerate() {
+        list.push((pattern, COLON_BASE + i));
     }
     Lexicon::new(list)
 });
+
+/// Where the values of `LEXICON` for edge phrases, safe phrases and colon leads
+/// start.
+const EDGE_BASE: usize = RULES.len();
+const SAFE_BASE: usize = EDGE_BASE + EDGE_RULES.len();
+const COLON_BASE: usize = SAFE_BASE + 1;
 
 /// The pattern with the informal address and the other inflections a rule is
 /// usually written without: German du for Sie ("du hättest … sollen"), Russian ты
@@ -5359,9 +5372,6 @@ const THANKS_PATIENCE: &[&str] = &[
     "aitäh|tänan|täname|tänu … kannatlik*",
 ];
 
-static PATIENCE: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| Lexicon::new(THANKS_PATIENCE.iter().map(|p| (*p, ()))));
-
 /// "Once more:", "Noch einmal:", "Ещё раз:", "Veel kord:" opening a sentence and
 /// followed by a colon: the point is being repeated at the customer.
 const COLON_LEADS: &[(Lang, &str)] = &[
@@ -5679,29 +5689,37 @@ fn addressed(word: &str) -> bool {
     )
 }
 
-static NEWS: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| Lexicon::new(GOOD_NEWS.iter().map(|p| (*p, ()))));
+/// Which guard list a phrase of `GUARDS` comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Guard {
+    Fine,
+    Own,
+    Help,
+    Calm,
+    News,
+    But,
+    Patience,
+}
 
-static BUT: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| Lexicon::new(CONTRAST.iter().map(|p| (*p, ()))));
-
-static COLON: LazyLock<Lexicon<Lang>> =
-    LazyLock::new(|| Lexicon::new(COLON_LEADS.iter().map(|(l, p)| (*p, *l))));
-
-static HELP: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| Lexicon::new(HELPFUL.iter().map(|p| (*p, ()))));
-
-static SAFE: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| Lexicon::new(SAFE_PHRASES.iter().map(|p| (*p, ()))));
-
-static FINE: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| Lexicon::new(ALL_FINE.iter().map(|p| (*p, ()))));
-
-static CALM: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| Lexicon::new(REASSURING.iter().map(|p| (*p, ()))));
-
-static OWN: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| Lexicon::new(OWN_FAULT.iter().map(|p| (*p, ()))));
+/// The guard lists (`ALL_FINE`, `OWN_FAULT`, `HELPFUL`, `REASSURING`, `GOOD_NEWS`,
+/// `CONTRAST`, `THANKS_PATIENCE`) in one lexicon: one pass over a draft with a
+/// finding instead of one per list.
+static GUARDS: LazyLock<Lexicon<Guard>> = LazyLock::new(|| {
+    let lists: [(&[&'static str], Guard); 7] = [
+        (ALL_FINE, Guard::Fine),
+        (OWN_FAULT, Guard::Own),
+        (HELPFUL, Guard::Help),
+        (REASSURING, Guard::Calm),
+        (GOOD_NEWS, Guard::News),
+        (CONTRAST, Guard::But),
+        (THANKS_PATIENCE, Guard::Patience),
+    ];
+    Lexicon::new(
+        lists
+            .into_iter()
+            .flat_map(|(list, kind)| list.iter().map(move |p| (*p, kind))),
+    )
+});
 
 /// "Not your fault", "keinerlei Schuld", "вашей вины здесь нет": a blame phrase
 /// about the customer ("your", "Ihre", "ваша", "teie") that is negated (a negation
@@ -5795,28 +5813,38 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
     };
     let sentence = sentences(draft, &tokens);
     let same_sentence = |a: usize, b: usize| sentence.get(a) == sentence.get(b.saturating_sub(1));
+    // One pass: rule phrases, edge phrases, safe phrases and colon leads.
     let mut safe: Vec<(usize, usize)> = Vec::new();
-    SAFE.for_each(&tokens, |hit| safe.push((hit.start, hit.end)));
+    let mut rule_hits: Vec<(usize, usize, usize)> = Vec::new();
+    let mut edge_hits: Vec<(usize, usize, usize)> = Vec::new();
+    let mut colon_hits: Vec<(usize, usize, usize)> = Vec::new();
+    LEXICON.for_each(&tokens, |hit| {
+        let (start, end, v) = (hit.start, hit.end, hit.value);
+        if v < EDGE_BASE {
+            rule_hits.push((start, end, v));
+        } else if v < SAFE_BASE {
+            edge_hits.push((start, end, v - EDGE_BASE));
+        } else if v < COLON_BASE {
+            safe.push((start, end));
+        } else {
+            colon_hits.push((start, end, v - COLON_BASE));
+        }
+    });
     let mut hits: Vec<(usize, usize, Lang, Fault)> = Vec::new();
     let mut covered_until = 0usize;
-    let mut edge_hits: Vec<(usize, usize, usize)> = Vec::new();
-    LEXICON.for_each(&tokens, |hit| {
-        if hit.value >= RULES.len() {
-            edge_hits.push((hit.start, hit.end, hit.value - RULES.len()));
-            return;
+    for (start, end, v) in rule_hits {
+        if start < covered_until || !same_sentence(start, end) {
+            continue;
         }
-        if hit.start < covered_until || !same_sentence(hit.start, hit.end) {
-            return;
+        if safe.iter().any(|&(a, b)| a < end && start < b) {
+            continue;
         }
-        if safe.iter().any(|&(a, b)| a < hit.end && hit.start < b) {
-            return;
-        }
-        let Some((rule_lang, fault, _)) = RULES.get(hit.value) else {
-            return;
+        let Some((rule_lang, fault, _)) = RULES.get(v) else {
+            continue;
         };
-        covered_until = hit.end;
-        hits.push((hit.start, hit.end, *rule_lang, *fault));
-    });
+        covered_until = end;
+        hits.push((start, end, *rule_lang, *fault));
+    }
     let mut edge_starts: Vec<usize> = Vec::new();
     for (start, end, i) in edge_hits {
         let Some(&(rule_lang, fault, edge, _)) = EDGE_RULES.get(i) else {
@@ -5842,7 +5870,15 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
             hits.push((start, end, rule_lang, fault));
         }
     }
-    COLON.for_each(&tokens, |hit| {
+    for (start, end, i) in colon_hits {
+        let Some(&(colon_lang, _)) = COLON_LEADS.get(i) else {
+            continue;
+        };
+        let hit = crate::lexicon::Hit {
+            value: colon_lang,
+            start,
+            end,
+        };
         let opens_sentence = hit.start == 0 || !same_sentence(hit.start - 1, hit.start + 1);
         let rest = tokens
             .span(hit.end.saturating_sub(1))
@@ -5864,70 +5900,66 @@ pub fn tone(draft: &str, lang: Option<&str>) -> ToneReport {
         {
             hits.push((hit.start, hit.end, hit.value, Fault::Repeat));
         }
-    });
+    }
     hits.sort_by_key(|h| h.0);
     let mut findings: Vec<ToneFinding> = Vec::new();
     if !hits.is_empty() {
+        // All guard lists in one pass over the draft.
+        let mut guards: Vec<(Guard, usize, usize)> = Vec::new();
+        GUARDS.for_each(&tokens, |h| guards.push((h.value, h.start, h.end)));
+        let of = |kind: Guard| {
+            guards
+                .iter()
+                .filter(move |g| g.0 == kind)
+                .map(|&(_, a, b)| (a, b))
+        };
+        let all_fine: Vec<(usize, usize)> = of(Guard::Fine).collect();
         let mut own_sentences: Vec<usize> = Vec::new();
-        let mut all_fine: Vec<(usize, usize)> = Vec::new();
-        FINE.for_each(&tokens, |hit| all_fine.push((hit.start, hit.end)));
-        OWN.for_each(&tokens, |own| {
+        for (own_start, own_end) in of(Guard::Own) {
             if all_fine
                 .iter()
-                .any(|&(a, b)| a <= own.start && own.end <= b)
+                .any(|&(a, b)| a <= own_start && own_end <= b)
             {
-                return;
+                continue;
             }
-            let negated = own
-                .start
+            let negated = own_start
                 .checked_sub(1)
                 .is_some_and(|i| NEGATIONS.contains(&tokens.word(i)));
-            let inside_finding = hits.iter().any(|h| h.0 <= own.start && own.end <= h.1);
+            let inside_finding = hits.iter().any(|h| h.0 <= own_start && own_end <= h.1);
             // "Sorry, but you should have …" is not an apology.
-            let but = (own.end..(own.end + 2).min(tokens.len())).any(|i| {
+            let but = (own_end..(own_end + 2).min(tokens.len())).any(|i| {
                 matches!(
                     tokens.word(i),
                     "but" | "aber" | "но" | "kuid" | "aga" | "ent"
                 )
             });
             if !negated && !inside_finding && !but {
-                own_sentences.extend(sentence.get(own.start));
+                own_sentences.extend(sentence.get(own_start));
             }
-        });
+        }
         let mut helpful_sentences: Vec<usize> = Vec::new();
         if hits
             .iter()
             .any(|h| matches!(h.3, Fault::Lecture | Fault::Repeat | Fault::NotRead))
         {
             let joined = sentences_split_by(draft, &tokens, &['.', '!', '?', '\n', '…']);
-            HELP.for_each(&tokens, |h| helpful_sentences.extend(joined.get(h.start)));
+            let help: Vec<usize> = of(Guard::Help)
+                .filter_map(|(a, _)| joined.get(a).copied())
+                .collect();
             helpful_sentences = (0..tokens.len())
-                .filter(|&i| joined.get(i).is_some_and(|j| helpful_sentences.contains(j)))
+                .filter(|&i| joined.get(i).is_some_and(|j| help.contains(j)))
                 .filter_map(|i| sentence.get(i).copied())
                 .collect();
         }
-        let mut news_sentences: Vec<usize> = Vec::new();
-        let mut but_at: Vec<usize> = Vec::new();
-        if hits
-            .iter()
-            .any(|h| matches!(h.3, Fault::Lecture | Fault::Repeat))
-        {
-            NEWS.for_each(&tokens, |h| news_sentences.extend(sentence.get(h.start)));
-        }
-        if hits.iter().any(|h| h.3 == Fault::Refusal) || !edge_starts.is_empty() {
-            BUT.for_each(&tokens, |h| but_at.push(h.start));
-        }
-        let mut calm_sentences: Vec<usize> = Vec::new();
-        if hits.iter().any(|h| h.3 == Fault::Rebuke) {
-            CALM.for_each(&tokens, |h| calm_sentences.extend(sentence.get(h.start)));
-        }
-        let mut patient_sentences: Vec<usize> = Vec::new();
-        if hits
-            .iter()
-            .any(|h| matches!(h.3, Fault::Rebuke | Fault::Repeat))
-        {
-            PATIENCE.for_each(&tokens, |h| patient_sentences.extend(sentence.get(h.start)));
-        }
+        let in_sentences = |kind: Guard| -> Vec<usize> {
+            of(kind)
+                .filter_map(|(a, _)| sentence.get(a).copied())
+                .collect()
+        };
+        let news_sentences = in_sentences(Guard::News);
+        let calm_sentences = in_sentences(Guard::Calm);
+        let patient_sentences = in_sentences(Guard::Patience);
+        let but_at: Vec<usize> = of(Guard::But).map(|(a, _)| a).collect();
         for (start, end, rule_lang, fault) in hits {
             let s = sentence.get(start);
             // "Had you kept the box, we could have taken it back": the "we could
