@@ -4804,6 +4804,115 @@ const RULES: &[(Lang, Fault, &[&str])] = &[
         Fault::Rebuke,
         &["hoiduge|hoidke … pöördumast|kirjutamast|helistamast|saatmast"],
     ),
+    // ---- Round 21 (self-written batch 22, first run recall .13, false alarms .06):
+    // "once you've read the policy, get back to us", "as it has been since launch",
+    // "responded on three occasions", "won't move you up the queue", "not to state
+    // the obvious", "I trust you'll read this one properly".
+    (
+        Lang::En,
+        Fault::Lecture,
+        &[
+            "once|when|after … you've|you … read|gone … get|contact|write|reply|feel",
+            "as it has|it's … been … since|forever|always",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Lecture,
+        &[
+            "sobald|wenn|nachdem sie|du … gelesen|durchgelesen …… melden|schreiben|kontaktieren|wenden",
+            "steht|stehen … seit … start|jahren|jeher|anfang|monaten",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::Lecture,
+        &[
+            "когда|как|после … ознакомитесь|прочитаете|изучите|прочтете …… написать|обратиться|пишите|обращайтесь|писать",
+        ],
+    ),
+    (
+        Lang::Et,
+        Fault::Lecture,
+        &[
+            "kui … olete|oled … lugenud|tutvunud …… ühendust|kirjutada|pöörduda|kirjutage|pöörduge",
+            "nagu … see|need … on … olnud … algusest|alati|aastaid",
+        ],
+    ),
+    (
+        Lang::En,
+        Fault::Repeat,
+        &[
+            "responded|replied|answered … two|three|four|several|multiple|separate … occasions|times",
+        ],
+    ),
+    (
+        Lang::De,
+        Fault::Repeat,
+        &["bereits|schon … zweimal|dreimal|viermal|mehrfach|mehrmals … geantwortet|reagiert"],
+    ),
+    (
+        Lang::En,
+        Fault::Rebuke,
+        &["won't|doesn't|not … move|bump|push|get … you … up|ahead|forward|front"],
+    ),
+    (
+        Lang::De,
+        Fault::Rebuke,
+        &["bringt|bringen … sie|dich … nicht … vorne|voran|weiter"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Rebuke,
+        &["не … продвинет|передвинет|поднимет … вас|тебя"],
+    ),
+    (
+        Lang::Et,
+        Fault::Rebuke,
+        &["ei … vii|too … teid|sind … ettepoole|ette"],
+    ),
+    (
+        Lang::En,
+        Fault::Condescend,
+        &["state|point … the obvious", "say … the obvious"],
+    ),
+    (
+        Lang::De,
+        Fault::Condescend,
+        &["das … offensichtliche|offenkundige … sagen|betonen|erwähnen"],
+    ),
+    (
+        Lang::Ru,
+        Fault::Condescend,
+        &["говорить|сказать|констатировать … очевидное|очевидные"],
+    ),
+    (
+        Lang::Et,
+        Fault::Condescend,
+        &["öelda|märkida … ilmselget|ilmset|iseenesestmõistetavat"],
+    ),
+    (
+        Lang::En,
+        Fault::NotRead,
+        &["trust|assume|expect … you'll|you … read"],
+    ),
+    (
+        Lang::De,
+        Fault::NotRead,
+        &[
+            "davon aus|erwarte|hoffe … dass … sie|du … gründlich|genau|aufmerksam|sorgfältig … lesen|liest",
+        ],
+    ),
+    (
+        Lang::Ru,
+        Fault::NotRead,
+        &["рассчитываю|надеюсь|ожидаю …… прочитаете|прочтете … внимательно|полностью|целиком"],
+    ),
+    (
+        Lang::Et,
+        Fault::NotRead,
+        &["eeldan|loodan|ootan …… loete … hoolikalt|tähelepanelikult|korralikult|lõpuni"],
+    ),
     // "We can't fix that for you": the door closed on the customer.
     (
         Lang::En,
@@ -5230,7 +5339,7 @@ const SAFE_PHRASES: &[&str] = &[
     "ei oleks … pidanud … ootama|muretsema|kannatama|helistama|kirjutama|tuletama",
     "poleks … pidanud … ootama|muretsema|kannatama|helistama|kirjutama|tuletama",
     // Round 10: the kind twins of the structural families.
-    "gern|gerne",
+    "gern|gerne ganz|möglichst … einfach|langsam",
     "falls|wenn|ob sie|du … ignoriert|übersehen|überflogen|übersprungen",
     // The contract on the customer's side: "Пункт 7 здесь на вашей стороне".
     "закон*|договор*|пункт*|услови*|правил* … на вашей|твоей стороне",
@@ -5355,6 +5464,11 @@ const REASSURING: &[&str] = &[
     "võtame ühendust",
     "kirjutame teile",
     "ärge muretsege",
+    // They are in the queue: no need to send it again.
+    "you're|you are in the queue",
+    "sind in der warteschlange",
+    "вы в очереди",
+    "olete järjekorras",
     // Empathy with the effort: "I know writing in every day is tiring".
     "know|understand …… tiring|frustrating|annoying|exhausting|tedious",
     "weiß|verstehe …… mühsam|ärgerlich|anstrengend|lästig|nervig",

@@ -275,10 +275,11 @@ const HELDOUT_TONE_FLOORS: &[(&str, f64, f64)] = &[
 /// (mostly hard negatives) .600/.000; batch 16 .389/.083; batch 17 .563/.042;
 /// batch 18 (40 hard negatives) .333/.000; batch 19 .375/.000; batch 20
 /// .542/.000; batch 21 (rhetorical fragments, "your impatience is noted")
-/// .250/.000. Those first runs
+/// .250/.000; batch 22 .125/.063. Those first runs
 /// are the best guess of what an unseen set will show: the phrase families still
-/// miss new wordings often (recall on fresh wordings about .25-.75, lowest on
-/// irony, insinuation and rhetorical fragments), false alarms stay under .05 on the later batches.
+/// miss new wordings often (recall on fresh wordings about .13-.75, lowest on
+/// irony, insinuation and rhetorical fragments; the recall target .9 is not met
+/// on fresh wordings), false alarms stay under .05 on the later batches.
 #[test]
 fn tone_families_set() {
     let rows = read_jsonl(&own_data("tone_families.jsonl"));
@@ -313,7 +314,7 @@ fn tone_families_set() {
             c.tn
         );
     }
-    // Measured (recall / false alarms) after round 20: et .993/.000, ru .984/.000,
+    // Measured (recall / false alarms) after round 21: et .993/.000, ru .984/.000,
     // en .989/.000, de .992/.000 (misses left on purpose: one-off wordings such as
     // "only one way the USB cable fits", and "bitte nicht täglich nachfragen, wir
     // melden uns", which the reassurance guard lets through); floors a little under.
