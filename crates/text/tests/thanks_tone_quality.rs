@@ -7,6 +7,7 @@
 mod common;
 
 use common::*;
+use kindly_text::tone::tone_by_rules;
 use kindly_text::{is_thanks, tone};
 
 fn check(table: &Table, floors: &[(&str, f64, f64)]) {
@@ -267,9 +268,21 @@ const HELDOUT_TONE_FLOORS: &[(&str, f64, f64)] = &[
 /// en .300 de .400, false alarms et 1/8; batch 8 (greetings, sign-offs, mixed
 /// drafts) et .400 ru .333 en .700 de .300, false alarms de 1/6; batch 9 et .700
 /// ru .375 en .500 de .375, no false alarms; batch 10 (round 9) et .500 ru .700
-/// en .222 de .500, no false alarms. Those first runs are the best guess of
-/// what an unseen set will show: the phrase families miss new wordings often,
-/// false alarms stay rare.
+/// en .222 de .500, no false alarms. Rounds 10-15 (2026-11-23, after BLIND2 was
+/// read as development data), all languages together, recall / false alarms as
+/// first run: batch 11 (probes for the round-10 families and their kind twins)
+/// .967/.048; batch 12 (fresh wordings of every kind) .550/.156; batch 13
+/// .750/.100; batch 14 (irony, insinuation, mock honours) .325/.031; batch 15
+/// (mostly hard negatives) .600/.000; batch 16 .389/.083; batch 17 .563/.042;
+/// batch 18 (40 hard negatives) .333/.000; batch 19 .375/.000; batch 20
+/// .542/.000; batch 21 (rhetorical fragments, "your impatience is noted")
+/// .250/.000; batch 22 .125/.063. Those first runs
+/// are the best guess of what an unseen set will show: the phrase families still
+/// miss new wordings often (recall on fresh wordings about .13-.75, lowest on
+/// irony, insinuation and rhetorical fragments; the recall target .9 is not met
+/// on fresh wordings), false alarms stay under .05 on the later batches.
+/// The probes test the rules (`tone_by_rules`); the tone model's say is measured
+/// on whole sets (tests/linear_models.rs, examples/evaluate.rs).
 #[test]
 fn tone_families_set() {
     let rows = read_jsonl(&own_data("tone_families.jsonl"));
@@ -278,7 +291,7 @@ fn tone_families_set() {
         let lang = str_field(row, "lang");
         let text = str_field(row, "text");
         let actual = bool_field(row, "flagged");
-        let report = tone(text, Some(lang));
+        let report = tone_by_rules(text, Some(lang));
         for f in &report.findings {
             assert!(text.contains(&f.phrase), "{lang}: phrase not quoted");
             assert!(!f.why.trim().is_empty() && !f.suggestion.trim().is_empty());
@@ -304,9 +317,10 @@ fn tone_families_set() {
             c.tn
         );
     }
-    // Measured (recall / false alarms) after round 9: et 1.000/0.000, ru 1.000/0.000,
-    // en 1.000/0.000, de 1.000/0.007 (a helpful clause after ';': "…klar aufgeführt;
-    // ich habe Ihnen den Abschnitt unten kopiert"); floors a little under.
+    // Measured (recall / false alarms) after round 21: et .993/.000, ru .984/.000,
+    // en .989/.000, de .992/.000 (misses left on purpose: one-off wordings such as
+    // "only one way the USB cable fits", and "bitte nicht täglich nachfragen, wir
+    // melden uns", which the reassurance guard lets through); floors a little under.
     for (lang, r, fa) in FAMILY_FLOORS {
         let c = table.get(*lang).copied().unwrap_or_default();
         assert!(
@@ -325,10 +339,10 @@ fn tone_families_set() {
 
 /// (language, recall floor, false-alarm ceiling) on tests/data/tone_families.jsonl.
 const FAMILY_FLOORS: &[(&str, f64, f64)] = &[
-    ("et", 0.95, 0.05),
-    ("ru", 0.95, 0.05),
-    ("en", 0.95, 0.05),
-    ("de", 0.95, 0.05),
+    ("et", 0.97, 0.02),
+    ("ru", 0.97, 0.02),
+    ("en", 0.97, 0.02),
+    ("de", 0.97, 0.02),
 ];
 
 /// The dev2 tone set (tests/data/blind/tone_{et,ru,en,de}.jsonl, 40 scolding + 40
@@ -368,33 +382,36 @@ const DEV2_TONE_FLOORS: &[(&str, f64, f64)] = &[
 
 /// BLIND2 (tests/data/blind2/tone_{et,ru,en,de}.jsonl, 40 scolding + 40 fine
 /// replies per language, written 2026-11-23 by someone who had not read the
-/// guard's rules, see its README): the honest figure for the guard as it stands.
-/// Measured, never tuned on; once its misses are read to change the rules it is
-/// development data and a new blind set is needed. The floors sit under the
-/// first measurement, only to catch a regression.
+/// guard's rules, see its README). Its first run was an honest figure; its misses
+/// were then read and the rules widened by family (round 10), so it is
+/// development data now, like dev2, and BLIND3 (written elsewhere) is the next
+/// unseen measure. Misses are printed with SHOW_ERRORS.
 #[test]
 fn blind2_tone_set() {
-    // Misses are not printed: reading them would make the set development data.
-    let (table, by_kind) = measure_tone_set("blind2", false);
+    let show = std::env::var_os("SHOW_ERRORS").is_some();
+    let (table, by_kind) = measure_tone_set("blind2", show);
     println!("== tone guard on BLIND2 (tests/data/blind2/tone_*.jsonl)");
     print_tone_table(&table);
     print_table("BLIND2 by kind (counts only)", &by_kind);
     check_tone_floors(&table, BLIND2_TONE_FLOORS);
 }
 
-/// (slice, recall floor, false-alarm ceiling) on BLIND2, under its first
-/// measurement (2026-11-23, after rounds 2-9): recall / false alarms all
-/// .719/.050; et .725/.075, ru .650/.075, en .800/.025, de .700/.025 — below the
-/// issue's recall .9 target; false alarms at the 5 % limit overall. Missed most:
+/// (slice, recall floor, false-alarm ceiling) on BLIND2. Its first measurement
+/// while blind (2026-11-23, after rounds 2-9): recall / false alarms all
+/// .719/.050; et .725/.075, ru .650/.075, en .800/.025, de .700/.025. Missed most:
 /// sarcasm 5/12, passive aggression 7/16, condescension 8/16, rebuking a repeat
 /// 12/20; false alarms on citing the contract in the customer's favour (4/4) and
-/// "as mentioned in my last mail, your refund has gone out" (2/4).
+/// "as mentioned in my last mail, your refund has gone out" (2/4). After rounds
+/// 10-15 (structural families: passive aggression, refusals, repeat counts and
+/// frequencies, irony at sentence edges, good news and contract rights rescuing a
+/// citation): all .994/.000; et, ru, de 1.000/.000, en .975/.000 — a tuned figure,
+/// not a measure. Floors keep it from sliding back.
 const BLIND2_TONE_FLOORS: &[(&str, f64, f64)] = &[
-    ("all", 0.68, 0.07),
-    ("et", 0.65, 0.10),
-    ("ru", 0.60, 0.10),
-    ("en", 0.75, 0.05),
-    ("de", 0.65, 0.05),
+    ("all", 0.97, 0.02),
+    ("et", 0.95, 0.025),
+    ("ru", 0.95, 0.025),
+    ("en", 0.95, 0.025),
+    ("de", 0.95, 0.025),
 ];
 
 /// The tone guard on `tests/data/DIR/tone_{et,ru,en,de}.jsonl`: by language
