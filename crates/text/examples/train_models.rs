@@ -53,6 +53,8 @@ const SETS: [(&str, &str, &[&str]); 2] = [
             "train/mood_{lang}.jsonl",
             "train/round2/mood_{lang}.jsonl",
             "train/round3/mood_{lang}.jsonl",
+            "train/round4/mood_{lang}.jsonl",
+            "train/round5/mood_{lang}.jsonl",
         ],
     ),
     (
@@ -67,6 +69,7 @@ const SETS: [(&str, &str, &[&str]); 2] = [
             "train/tone_{lang}.jsonl",
             "train/round2/tone_{lang}.jsonl",
             "train/round3/tone_{lang}.jsonl",
+            "train/round4/tone_{lang}.jsonl",
         ],
     ),
 ];

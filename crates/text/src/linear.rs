@@ -349,7 +349,7 @@ pub const ANGER: Combination = Combination {
 /// Tone: chosen for the best recall with at most 5 % of fine drafts flagged.
 pub const TONE: Combination = Combination {
     threshold: 0.75,
-    veto: 0.3,
+    veto: 0.1,
 };
 
 /// What the model changes about the rules' decision on one text.

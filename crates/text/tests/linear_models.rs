@@ -146,7 +146,7 @@ fn the_trainer_reads_no_blind_set() {
         .nth(1)
         .and_then(|rest| rest.split("];").next())
         .unwrap();
-    assert!(sets.contains("train/round3/"), "the set list was found");
+    assert!(sets.contains("train/round4/"), "the set list was found");
     for blind in ["blind3", "blind4", "blind5"] {
         assert!(!sets.contains(blind), "the trainer reads {blind}");
     }
