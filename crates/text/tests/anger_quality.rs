@@ -11,8 +11,8 @@
 mod common;
 
 use common::*;
-use kindly_text::mood;
 use kindly_text::mood::mood_by_rules;
+use kindly_text::{linear, mood};
 
 fn show_errors() -> bool {
     std::env::var_os("SHOW_ERRORS").is_some()
@@ -22,17 +22,27 @@ fn show_errors() -> bool {
 fn shared_anger_sets() {
     let Some(dir) = shared_data() else { return };
     let mut by_lang = Table::new();
+    let mut rules_by_lang = Table::new();
     let mut by_source = Table::new();
     for lang in ["et", "ru", "en", "de"] {
         for row in read_jsonl(&dir.join(format!("anger/{lang}.jsonl"))) {
             let text = str_field(&row, "text");
+            let source = str_field(&row, "source");
+            // The anger model trains on four fifths of the permissive sources:
+            // only rows it never saw are measured.
+            if linear::trainable_source(source) && !linear::held_out(text) {
+                continue;
+            }
             let actual = bool_field(&row, "angry");
             let m = mood(text, Some(lang));
+            rules_by_lang
+                .entry(lang.to_string())
+                .or_default()
+                .add(mood_by_rules(text, Some(lang)).angry, actual);
             by_lang
                 .entry(lang.to_string())
                 .or_default()
                 .add(m.angry, actual);
-            let source = str_field(&row, "source");
             by_source
                 .entry(format!("{lang} {source}"))
                 .or_default()
@@ -42,28 +52,32 @@ fn shared_anger_sets() {
             }
         }
     }
+    print_table(
+        "anger per language (shared data), rules alone",
+        &rules_by_lang,
+    );
     print_table("anger per language (shared data)", &by_lang);
     print_table("anger per source (shared data)", &by_source);
-    // (slice, precision floor, recall floor)
-    // Measured P/R after round 4 (BLIND2 families): et 0.737/0.061, ru 0.773/0.251,
-    // en 0.886/0.459, de 0.794/0.191 — unchanged within a row or two.
-    // After round 3 (DEV2 families): et 0.737/0.061, ru 0.772/0.250,
-    // en 0.887/0.459, de 0.792/0.188 — the support-mail families barely touch
-    // tweets and subtitles; whole-mail capitals cost a few all-caps tweets.
-    // Before: et 0.727/0.058, ru 0.771/0.245, en 0.893/0.457, de 0.786/0.181
-    // (after the second held-out round, which added support-mail phrases these
-    // tweets and subtitles rarely use: almost no change). Before it: et
-    // 0.738/0.055, ru 0.772/0.244, en 0.891/0.457, de 0.788/0.179 (before the held-out work: et 0.812/0.114, ru 0.741/0.267, en 0.888/0.503,
-    // de 0.773/0.182). Lawyer/court/police/complaint/scam became weak mentions that
-    // need "I will", "unless", "if … not" to count as a threat: that halved the
-    // Estonian hits on ekt1-valence negative news (a proxy label, not anger) and cost
-    // some English recall, for a lot on the held-out support mails (precision
-    // 0.70 → 0.92). The et and en floors were lowered for that trade.
+    // (slice, precision floor, recall floor), on the rows the anger model never
+    // trained on (the held-out fifth of the permissive sources, and all of the
+    // GPL ekt1-valence). Measured 2026-11-23 with the model (rules alone in
+    // brackets, same rows): et .554/.289 (.775/.058), ru .619/.436 (.793/.295),
+    // en .738/.705 (.795/.433), de .653/.518 (.696/.183). The model trained on
+    // support mail (and these sources at weight 0.05) finds far more of the
+    // angry tweets, subtitles and comments at the cost of precision on them: F1
+    // rises in every language (et .11 → .38, ru .43 → .51, en .56 → .72, de .29
+    // → .58). ekt1-valence labels negative news (a proxy, not anger), which the
+    // model reads as angry more often than the rules did. Before the model (all
+    // rows; rules from anger round 4): et .737/.061, ru .773/.251, en .886/.459,
+    // de .794/.191. Earlier history: the weak mentions of lawyer/court/police/
+    // complaint/scam that need "I will", "unless", "if … not" to be a threat
+    // halved the Estonian hits on ekt1-valence and cost some English recall,
+    // for a lot on the held-out support mails (precision 0.70 → 0.92).
     let floors: &[(&str, f64, f64)] = &[
-        ("et", 0.70, 0.04),
-        ("ru", 0.74, 0.22),
-        ("en", 0.86, 0.43),
-        ("de", 0.75, 0.15),
+        ("et", 0.50, 0.25),
+        ("ru", 0.56, 0.38),
+        ("en", 0.68, 0.64),
+        ("de", 0.60, 0.46),
     ];
     for (name, p, r) in floors {
         let c = by_lang.get(*name).copied().unwrap_or_default();
